@@ -1,0 +1,16 @@
+package io.kraftport.cli;
+
+import picocli.CommandLine.IVersionProvider;
+
+/** The tool's version as the jar manifest states it ({@code dev} when run from classes). */
+public final class VersionProvider implements IVersionProvider {
+  public static String version() {
+    String v = VersionProvider.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
+  @Override
+  public String[] getVersion() {
+    return new String[] {"kraftport " + version(), "Java " + System.getProperty("java.version")};
+  }
+}

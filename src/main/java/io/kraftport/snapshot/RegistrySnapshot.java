@@ -1,0 +1,46 @@
+package io.kraftport.snapshot;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A schema registry as exported: its flavour ({@code confluent}, {@code apicurio}, {@code other}), global compatibility
+ * and mode, and every subject sorted by name. {@code subjectOverridesKnown} is false where the server cannot tell a
+ * subject's own compatibility or mode from the inherited one (Apicurio), so per-subject values are then what the
+ * server answered, not necessarily overrides.
+ */
+@JsonPropertyOrder({"url", "flavor", "globalCompatibility", "globalMode", "subjectOverridesKnown", "contexts",
+    "subjects", "idChanges"})
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record RegistrySnapshot(
+    String url,
+    String flavor,
+    String globalCompatibility,
+    String globalMode,
+    @JsonInclude(JsonInclude.Include.ALWAYS) boolean subjectOverridesKnown,
+    List<String> contexts,
+    List<SubjectSnapshot> subjects,
+    List<IdChange> idChanges) {
+
+  public RegistrySnapshot {
+    Objects.requireNonNull(flavor, "flavor");
+    contexts = contexts == null ? List.of() : contexts.stream().sorted().toList();
+    subjects = subjects == null
+        ? List.of()
+        : subjects.stream().sorted(Comparator.comparing(SubjectSnapshot::name)).toList();
+    idChanges = idChanges == null
+        ? List.of()
+        : idChanges.stream().sorted(Comparator.comparingInt(IdChange::sourceId)).toList();
+  }
+
+  public Optional<SubjectSnapshot> findSubject(String name) {
+    return subjects.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /** A schema id that an import could not keep: consumers of records written with {@code sourceId} will break. */
+  public record IdChange(int sourceId, int targetId) {}
+}
