@@ -5,6 +5,8 @@ import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The root command: {@code kraftport <verb>}. Holds the global flags and wires the exit-code mapping. */
@@ -16,7 +18,12 @@ import picocli.CommandLine.Spec;
       "Moves topics and schemas from a ZooKeeper-mode Kafka cluster to a KRaft cluster, and proves parity before"
           + " cutover.",
     },
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {
+      ExportCommand.class,
+      ImportCommand.class,
+      DiffCommand.class,
+      CommandLine.HelpCommand.class,
+    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  ok / parity",
@@ -27,6 +34,14 @@ import picocli.CommandLine.Spec;
     })
 public final class KraftportCommand implements Runnable {
   @Spec CommandSpec spec;
+
+  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+      description = "More detail: every step, skipped topics, client logs, stack traces.")
+  boolean verbose;
+
+  @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+      description = "Only errors and the final verdict line.")
+  boolean quiet;
 
   @Override
   public void run() {

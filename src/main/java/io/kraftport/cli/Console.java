@@ -1,0 +1,58 @@
+package io.kraftport.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Where a command writes: results to stdout, progress and warnings to stderr, through the command line's writers so
+ * tests capture them. {@code --quiet} keeps only results marked as essential.
+ */
+final class Console {
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final boolean quiet;
+  private final boolean verbose;
+
+  Console(CommandSpec spec) {
+    KraftportCommand root = (KraftportCommand) spec.root().userObject();
+    this.out = spec.commandLine().getOut();
+    this.err = spec.commandLine().getErr();
+    this.quiet = root.quiet;
+    this.verbose = root.verbose;
+  }
+
+  boolean isQuiet() {
+    return quiet;
+  }
+
+  boolean verbose() {
+    return verbose;
+  }
+
+  /** A result: printed unless {@code --quiet}. */
+  void print(String text) {
+    if (!quiet) {
+      out.print(text);
+      out.flush();
+    }
+  }
+
+  /** The one line that matters (a verdict): printed even with {@code --quiet}. */
+  void essential(String line) {
+    out.println(line);
+    out.flush();
+  }
+
+  /** Progress, on stderr. */
+  void progress(String line) {
+    if (!quiet) {
+      err.println(line);
+      err.flush();
+    }
+  }
+
+  void warn(String line) {
+    err.println("kraftport: warning: " + line);
+    err.flush();
+  }
+}

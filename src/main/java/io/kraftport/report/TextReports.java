@@ -1,0 +1,115 @@
+package io.kraftport.report;
+
+import io.kraftport.diff.Difference;
+import io.kraftport.kafka.TopicImporter;
+import io.kraftport.kafka.TopicStep;
+import io.kraftport.kafka.TopicStep.Action;
+import io.kraftport.snapshot.ClusterInfo;
+import java.util.Map;
+
+/** Renders plans and diffs as aligned text for a terminal or a CI log. */
+public final class TextReports {
+  private TextReports() {}
+
+  public static String clusterLine(String label, ClusterInfo c) {
+    StringBuilder sb = new StringBuilder(label).append(" cluster ").append(c.clusterId()).append(": ")
+        .append(c.brokerCount()).append(c.brokerCount() == 1 ? " broker" : " brokers");
+    if (c.mode() != null) {
+      sb.append(", ").append(c.mode());
+    }
+    if (c.kafkaVersion() != null) {
+      sb.append(", ").append(c.kafkaVersion());
+    }
+    return sb.toString();
+  }
+
+  public static String topicPlan(TopicImporter.Plan plan, boolean verbose) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(clusterLine("Target", plan.target())).append("\n\n");
+    TextTable table = new TextTable("ACTION", "TOPIC", "PARTITIONS", "RF", "DETAILS");
+    for (TopicStep s : plan.steps()) {
+      if (s.action() == Action.SKIPPED && !verbose) {
+        continue;
+      }
+      table.row(s.action(), s.topic(), s.partitions(), s.replicationFactor(), details(s));
+    }
+    if (!table.isEmpty()) {
+      sb.append(table.render());
+    }
+    StringBuilder notes = new StringBuilder();
+    for (TopicStep s : plan.steps()) {
+      for (var t : s.translations()) {
+        notes.append("  translated  ").append(s.topic()).append(": ").append(t.describe()).append('\n');
+      }
+      s.pins().forEach((k, v) -> notes.append("  pinned      ").append(s.topic()).append(": ").append(k)
+          .append('=').append(v).append(" (the target's default differs)\n"));
+      for (var c : s.changes()) {
+        notes.append("  ").append(s.action() == Action.ALTER ? "alter       " : "differs     ").append(s.topic())
+            .append(": ").append(c.field()).append(" source=").append(c.source()).append(" target=")
+            .append(c.target()).append('\n');
+      }
+      if (s.reason() != null && (s.isProblem() || s.reason().startsWith("replication factor capped"))) {
+        notes.append("  ").append(s.isProblem() ? "problem     " : "note        ").append(s.topic()).append(": ")
+            .append(s.reason()).append('\n');
+      }
+    }
+    if (notes.length() > 0) {
+      sb.append('\n').append(notes);
+    }
+    sb.append('\n').append(summary(plan));
+    return sb.toString();
+  }
+
+  public static String summary(TopicImporter.Plan plan) {
+    return "Topics: " + plan.count(Action.CREATE) + " to create, " + plan.count(Action.EXISTS_SAME)
+        + " already there, " + plan.count(Action.ALTER) + " to alter, " + plan.count(Action.CONFLICT)
+        + " in conflict, " + plan.count(Action.REFUSED) + " refused, " + plan.count(Action.SKIPPED) + " skipped\n";
+  }
+
+  private static String details(TopicStep s) {
+    StringBuilder sb = new StringBuilder();
+    if (!s.configs().isEmpty()) {
+      sb.append(s.configs().size()).append(" configs");
+    }
+    if (!s.pins().isEmpty()) {
+      sb.append(sb.length() > 0 ? ", " : "").append(s.pins().size()).append(" pinned");
+    }
+    if (!s.translations().isEmpty()) {
+      sb.append(sb.length() > 0 ? ", " : "").append(s.translations().size()).append(" translated");
+    }
+    if (!s.changes().isEmpty()) {
+      sb.append(sb.length() > 0 ? ", " : "").append(s.changes().size()).append(" differing");
+    }
+    return sb.toString();
+  }
+
+  public static String diff(DiffReport report) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Source: ").append(report.source()).append('\n');
+    sb.append("Target: ").append(report.target()).append('\n');
+    for (Map.Entry<String, Integer> e : report.counts().entrySet()) {
+      sb.append(e.getKey()).append(": ").append(e.getValue()).append('\n');
+    }
+    if (!report.differences().isEmpty()) {
+      TextTable table = new TextTable("STATUS", "KIND", "RESOURCE", "FIELD", "EXPECTED", "ACTUAL", "NOTE");
+      for (Difference d : report.differences()) {
+        table.row(d.status(), d.kind(), d.resource(), d.field(), abbreviate(d.expected()), abbreviate(d.actual()),
+            d.note());
+      }
+      sb.append('\n').append(table.render());
+    }
+    sb.append('\n').append("Verdict: ").append(report.verdict()).append(" (")
+        .append(report.summary().get("drift")).append(" drift, ")
+        .append(report.summary().get("translated")).append(" translated, ")
+        .append(report.summary().get("accepted")).append(" accepted)\n");
+    return sb.toString();
+  }
+
+  static String abbreviate(String s) {
+    if (s == null) {
+      return "-";
+    }
+    String one = s.replace('\n', ' ');
+    return one.length() <= 60 ? one : one.substring(0, 57) + "...";
+  }
+}
