@@ -15,8 +15,10 @@ import java.util.Objects;
 public record Difference(
     Status status, Kind kind, String resource, String field, String expected, String actual, String note) {
 
-  /** Sorts differences for stable output: by resource, then kind, then field. */
-  public static final Comparator<Difference> ORDER = Comparator.comparing(Difference::resource)
+  /** Sorts differences for stable output: counts first, then by resource, kind and field. */
+  public static final Comparator<Difference> ORDER = Comparator
+      .comparing((Difference d) -> d.kind() != Kind.TOPIC_COUNT && d.kind() != Kind.SUBJECT_COUNT)
+      .thenComparing(Difference::resource)
       .thenComparing(Difference::kind)
       .thenComparing(d -> d.field() == null ? "" : d.field());
 

@@ -98,7 +98,7 @@ public final class ConfigTranslations {
    * Translates a source topic's configs for a target that knows the configs {@code targetKnows} accepts.
    * Plain defaults of configs the target does not know are left out: they carry nothing the user chose.
    */
-  public Result translate(SortedMap<String, ConfigValue> source, Predicate<String> targetKnows) {
+  public Result translate(Map<String, ConfigValue> source, Predicate<String> targetKnows) {
     SortedMap<String, String> desired = new TreeMap<>();
     SortedSet<String> explicit = new TreeSet<>();
     List<Applied> applied = new ArrayList<>();

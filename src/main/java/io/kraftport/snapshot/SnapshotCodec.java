@@ -30,8 +30,6 @@ public final class SnapshotCodec {
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .enable(SerializationFeature.INDENT_OUTPUT)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
       .defaultPrettyPrinter(new DefaultPrettyPrinter()
@@ -125,7 +123,12 @@ public final class SnapshotCodec {
 
   private static String describe(JsonMappingException e) {
     StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
+    var refs = e.getPath();
+    if (e instanceof UnrecognizedPropertyException && !refs.isEmpty()) {
+      // The path ends in the unknown field itself; the message names it.
+      refs = refs.subList(0, refs.size() - 1);
+    }
+    for (JsonMappingException.Reference ref : refs) {
       if (ref.getFieldName() != null) {
         if (path.length() > 0) {
           path.append('.');
@@ -155,6 +158,8 @@ public final class SnapshotCodec {
       return "invalid value";
     }
     int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
+    String line = nl < 0 ? s : s.substring(0, nl);
+    // Jackson appends advice about its own feature flags, which means nothing to a user of the tool.
+    return line.replaceAll("\\s*\\(set DeserializationConfig.*$", "").replaceAll(";\\s*`.*` enabled$", "");
   }
 }

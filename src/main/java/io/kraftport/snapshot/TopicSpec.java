@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * One topic as exported: its partition count, replication factor, the partitions whose replica count differs from
  * that factor, and every topic config with its effective value and where the value comes from.
  *
- * <p>{@code configs} holds every config the cluster describes for the topic, not only overrides: a topic that inherits
+ * <p>Both maps are sorted by key and unmodifiable. {@code configs} holds every config the cluster describes for the topic, not only overrides: a topic that inherits
  * a cluster default on the source would silently get another value on a target whose defaults differ, and only the
  * effective value tells.
  */
@@ -22,8 +22,8 @@ public record TopicSpec(
     String name,
     int partitions,
     int replicationFactor,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) SortedMap<Integer, Integer> irregularReplicaCounts,
-    SortedMap<String, ConfigValue> configs) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<Integer, Integer> irregularReplicaCounts,
+    Map<String, ConfigValue> configs) {
 
   public TopicSpec {
     Objects.requireNonNull(name, "name");
