@@ -5,7 +5,10 @@ import io.kraftport.kafka.TopicImporter;
 import io.kraftport.kafka.TopicStep;
 import io.kraftport.kafka.TopicStep.Action;
 import io.kraftport.snapshot.ClusterInfo;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Renders plans and diffs as aligned text for a terminal or a CI log. */
 public final class TextReports {
@@ -37,12 +40,19 @@ public final class TextReports {
       sb.append(table.render());
     }
     StringBuilder notes = new StringBuilder();
+    // Pins and translations repeat across topics (a cluster default shows on every topic): group them.
+    Map<String, List<String>> pins = new TreeMap<>();
+    Map<String, List<String>> translations = new TreeMap<>();
     for (TopicStep s : plan.steps()) {
-      for (var t : s.translations()) {
-        notes.append("  translated  ").append(s.topic()).append(": ").append(t.describe()).append('\n');
-      }
-      s.pins().forEach((k, v) -> notes.append("  pinned      ").append(s.topic()).append(": ").append(k)
-          .append('=').append(v).append(" (the target's default differs)\n"));
+      s.pins().forEach((k, v) -> pins.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(s.topic()));
+      s.translations().forEach(t -> translations.computeIfAbsent(t.describe(), x -> new ArrayList<>())
+          .add(s.topic()));
+    }
+    translations.forEach((what, topics) -> notes.append("  translated  ").append(what).append(" on ")
+        .append(topicList(topics, verbose)).append('\n'));
+    pins.forEach((what, topics) -> notes.append("  pinned      ").append(what)
+        .append(" (the target's default differs) on ").append(topicList(topics, verbose)).append('\n'));
+    for (TopicStep s : plan.steps()) {
       for (var c : s.changes()) {
         notes.append("  ").append(s.action() == Action.ALTER ? "alter       " : "differs     ").append(s.topic())
             .append(": ").append(c.field()).append(" source=").append(c.source()).append(" target=")
@@ -58,6 +68,15 @@ public final class TextReports {
     }
     sb.append('\n').append(summary(plan));
     return sb.toString();
+  }
+
+  private static String topicList(List<String> topics, boolean verbose) {
+    int shown = verbose ? topics.size() : Math.min(5, topics.size());
+    String names = String.join(", ", topics.subList(0, shown));
+    if (topics.size() == 1) {
+      return names;
+    }
+    return topics.size() + " topics: " + names + (shown < topics.size() ? ", ..." : "");
   }
 
   public static String summary(TopicImporter.Plan plan) {

@@ -1,0 +1,69 @@
+package io.kraftport.local;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kraftport.kafka.ClusterEndpoint;
+import io.kraftport.kafka.KafkaErrors;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+
+/**
+ * Seeds a source cluster from a sample file ({@code samples/demo-topics.json}, packed into the jar): cluster-wide
+ * dynamic broker defaults first, then the topics with their configs, all with replication factor 1.
+ */
+public final class SampleSeeder {
+  /** The sample file's content. */
+  public record Sample(String about, Map<String, String> clusterDefaults, List<SampleTopic> topics) {
+    public Sample {
+      clusterDefaults = clusterDefaults == null ? Map.of() : Map.copyOf(clusterDefaults);
+      topics = topics == null ? List.of() : List.copyOf(topics);
+    }
+  }
+
+  /** One topic of a sample. */
+  public record SampleTopic(String name, int partitions, Map<String, String> configs) {
+    public SampleTopic {
+      configs = configs == null ? Map.of() : Map.copyOf(configs);
+    }
+  }
+
+  private SampleSeeder() {}
+
+  /** Reads a sample packed in the jar under {@code io/kraftport/samples/}. */
+  public static Sample load(String name) {
+    try (InputStream in = SampleSeeder.class.getResourceAsStream("/io/kraftport/samples/" + name)) {
+      Objects.requireNonNull(in, "no sample named " + name);
+      return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .readValue(in, Sample.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read sample " + name, e);
+    }
+  }
+
+  /** Applies the sample to the cluster, prefixing every topic name with {@code prefix}; returns the topic names. */
+  public static List<String> seed(Admin admin, ClusterEndpoint endpoint, Sample sample, String prefix) {
+    if (!sample.clusterDefaults().isEmpty()) {
+      ConfigResource cluster = new ConfigResource(ConfigResource.Type.BROKER, "");
+      Collection<AlterConfigOp> ops = sample.clusterDefaults().entrySet().stream()
+          .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+          .toList();
+      KafkaErrors.await(admin.incrementalAlterConfigs(Map.of(cluster, ops)).all(), endpoint,
+          "set cluster defaults");
+    }
+    List<NewTopic> topics = sample.topics().stream()
+        .map(t -> new NewTopic(prefix + t.name(), t.partitions(), (short) 1).configs(t.configs()))
+        .toList();
+    KafkaErrors.await(admin.createTopics(topics).all(), endpoint, "create the sample topics");
+    return topics.stream().map(NewTopic::name).toList();
+  }
+}
