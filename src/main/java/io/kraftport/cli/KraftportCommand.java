@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       ExportCommand.class,
       ImportCommand.class,
       DiffCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class,
     },
     footerHeading = "%nExit codes:%n",

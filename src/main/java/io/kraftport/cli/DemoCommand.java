@@ -1,0 +1,107 @@
+package io.kraftport.cli;
+
+import io.kraftport.kafka.ClusterEndpoint;
+import io.kraftport.local.LocalStack;
+import io.kraftport.local.SampleSeeder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kraftport demo}: the whole job on local clusters. Starts a ZooKeeper-mode Kafka 3.9 source and a KRaft
+ * Kafka 4 target on 127.0.0.1, seeds the source from the samples, runs export, import and diff exactly as a user
+ * would, prints where the snapshot and report are, and stops everything.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "Run export -> import -> diff on local clusters started for the purpose: ZooKeeper plus a Kafka 3.9 broker"
+          + " (ZooKeeper mode) as the source, a KRaft Kafka 4 node as the target. Everything runs on 127.0.0.1 on"
+          + " free ports from jars Maven resolves, and is stopped at the end.",
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  kraftport demo",
+      "  kraftport demo --output-dir /tmp/kp --target-kafka-version 4.1.2",
+    })
+public final class DemoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "kraftport-demo",
+      description = "Where the demo writes its config, snapshot and report (default: ${DEFAULT-VALUE}).")
+  Path outputDir;
+
+  @Option(names = "--source-kafka-version", paramLabel = "VERSION",
+      description = "The ZooKeeper-mode Kafka version of the source (default: 3.9.2).")
+  String sourceVersion;
+
+  @Option(names = "--target-kafka-version", paramLabel = "VERSION",
+      description = "The KRaft Kafka version of the target (default: 4.0.2, as on MSK).")
+  String targetVersion;
+
+  @Override
+  public Integer call() {
+    Console console = new Console(spec);
+    LocalStack.Options options = LocalStack.Options.defaults().withRegistries(false);
+    if (sourceVersion != null || targetVersion != null) {
+      options = options.withVersions(sourceVersion == null ? options.sourceKafkaVersion() : sourceVersion,
+          targetVersion == null ? options.targetKafkaVersion() : targetVersion, options.apicurioVersion());
+    }
+    console.progress("Starting local clusters: ZooKeeper + Kafka " + options.sourceKafkaVersion()
+        + " (source), KRaft Kafka " + options.targetKafkaVersion() + " (target) ...");
+    try (LocalStack stack = LocalStack.start(options)) {
+      console.progress("Source " + stack.sourceBootstrap() + ", target " + stack.targetBootstrap());
+      List<String> topics;
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.sourceBootstrap()))) {
+        topics = SampleSeeder.seed(admin,
+            new ClusterEndpoint("source", stack.sourceBootstrap(), Duration.ofSeconds(30)),
+            SampleSeeder.load("demo-topics.json"), "");
+      }
+      console.progress("Seeded the source with " + topics.size() + " topics (samples/demo-topics.json)");
+      Path config = outputDir.resolve("migration.properties");
+      Path snapshot = outputDir.resolve("snapshot.json");
+      Path report = outputDir.resolve("diff-report.json");
+      write(config, "# Written by kraftport demo: the two local clusters it started.\n"
+          + "source.bootstrap.servers=" + stack.sourceBootstrap() + "\n"
+          + "target.bootstrap.servers=" + stack.targetBootstrap() + "\n");
+      step(console, "export", "--config", config.toString(), "--output", snapshot.toString());
+      step(console, "import", "--config", config.toString(), "--snapshot", snapshot.toString());
+      int diff = step(console, "diff", "--config", config.toString(), "--report-json", report.toString());
+      console.essential("");
+      console.essential("Snapshot: " + snapshot.toAbsolutePath());
+      console.essential("Report:   " + report.toAbsolutePath());
+      console.progress("Stopping the local clusters ...");
+      return diff;
+    }
+  }
+
+  private int step(Console console, String... args) {
+    console.essential("");
+    console.essential("$ kraftport " + String.join(" ", args));
+    CommandLine root = spec.root().commandLine();
+    int code = KraftportCommand.newCommandLine(root.getOut(), root.getErr(), args).execute(args);
+    if (code != ExitCodes.OK && !args[0].equals("diff")) {
+      throw new IllegalStateException("the demo's '" + args[0] + "' step failed with exit code " + code);
+    }
+    return code;
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
