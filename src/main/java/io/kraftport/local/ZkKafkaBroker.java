@@ -1,0 +1,107 @@
+package io.kraftport.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/**
+ * A single ZooKeeper-mode Kafka broker (3.x) on 127.0.0.1 with one PLAINTEXT listener, the stand-in for the cluster
+ * being migrated away from. Its znodes live under a chroot of its own, so several brokers can share a ZooKeeper.
+ */
+public final class ZkKafkaBroker implements LocalServer {
+  private final ManagedProcess process;
+  private final String name;
+  private final int port;
+  private final String zooKeeperConnect;
+
+  private ZkKafkaBroker(ManagedProcess process, String name, int port, String zooKeeperConnect) {
+    this.process = process;
+    this.name = name;
+    this.port = port;
+    this.zooKeeperConnect = zooKeeperConnect;
+  }
+
+  /** Starts a broker against {@code zooKeeper} and waits until its metadata lists it. */
+  public static ZkKafkaBroker start(Installation kafka, ZooKeeperNode zooKeeper, Duration timeout) {
+    if (kafka.distribution().kind() != Distribution.Kind.KAFKA_ZOOKEEPER) {
+      throw new IllegalArgumentException(kafka.distribution() + " is not a ZooKeeper-mode Kafka");
+    }
+    String name = kafka.distribution().name();
+    return Launch.withPortRetry(name, () -> attempt(kafka, name, zooKeeper, timeout));
+  }
+
+  private static ZkKafkaBroker attempt(Installation kafka, String name, ZooKeeperNode zooKeeper, Duration timeout) {
+    int port = FreePorts.next();
+    Path dir = Dirs.newDataDir(name);
+    // A fresh chroot per attempt: a broker that died half-registered leaves znodes behind.
+    String connect = zooKeeper.connectString() + "/kraftport-" + UUID.randomUUID().toString().substring(0, 8);
+    Path config = KafkaLogging.writeConfig(dir.resolve("server.properties"), List.of(
+        "broker.id=0",
+        "listeners=PLAINTEXT://127.0.0.1:" + port,
+        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+        "zookeeper.connect=" + connect,
+        "log.dirs=" + dir.resolve("logs").toAbsolutePath(),
+        "offsets.topic.replication.factor=1",
+        "transaction.state.log.replication.factor=1",
+        "transaction.state.log.min.isr=1",
+        "group.initial.rebalance.delay.ms=0",
+        "auto.create.topics.enable=false",
+        // The default 128 MB offset map does not fit the small heap; the cleaner would die at start.
+        "log.cleaner.dedupe.buffer.size=16777216"));
+    JvmCommand command = JvmCommand.mainClass(JavaRuntimes.current(), kafka.classpath(), "kafka.Kafka")
+        .withOptions(KafkaNodes.heapOptions())
+        .withOptions(KafkaLogging.configure(Distribution.Kind.KAFKA_ZOOKEEPER, dir))
+        .withArguments(config.toAbsolutePath().toString());
+    ManagedProcess process = ManagedProcess.start(name, command, dir);
+    String bootstrap = "127.0.0.1:" + port;
+    try (Probes.KafkaProbe probe = new Probes.KafkaProbe(bootstrap, port, Map.of())) {
+      process.awaitReady(timeout, "the broker to serve metadata on " + bootstrap, probe);
+    } catch (RuntimeException e) {
+      throw Launch.failed(process, e);
+    }
+    return new ZkKafkaBroker(process, name, port, connect);
+  }
+
+  /** {@code 127.0.0.1:port} of the PLAINTEXT listener. */
+  public String bootstrapServers() {
+    return "127.0.0.1:" + port;
+  }
+
+  /** The broker's {@code zookeeper.connect}, chroot included. */
+  public String zooKeeperConnect() {
+    return zooKeeperConnect;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public List<Integer> ports() {
+    return List.of(port);
+  }
+
+  @Override
+  public Path dataDir() {
+    return process.dataDir();
+  }
+
+  @Override
+  public OptionalLong residentBytes() {
+    return process.residentBytes();
+  }
+
+  @Override
+  public void close() {
+    process.close();
+  }
+
+  @Override
+  public String toString() {
+    return name + " (ZooKeeper mode) at " + bootstrapServers();
+  }
+}

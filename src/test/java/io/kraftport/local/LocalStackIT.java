@@ -1,0 +1,140 @@
+package io.kraftport.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("integration")
+class LocalStackIT {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Test
+  void sourceIsOneZooKeeperModeBroker() throws Exception {
+    LocalStack stack = SharedStack.get();
+    try (Admin admin = admin(stack.sourceBootstrap(), Map.of())) {
+      DescribeClusterResult cluster = admin.describeCluster();
+      assertThat(cluster.nodes().get(10, TimeUnit.SECONDS)).hasSize(1);
+      // Only KRaft answers the metadata-quorum API: this is how a client tells the modes apart.
+      assertThatThrownBy(() -> admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(UnsupportedVersionException.class);
+    }
+  }
+
+  @Test
+  void targetIsOneKraftNode() throws Exception {
+    LocalStack stack = SharedStack.get();
+    try (Admin admin = admin(stack.targetBootstrap(), Map.of())) {
+      assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).hasSize(1);
+      assertThat(admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void targetSaslListenerAcceptsTheAdminPassword() throws Exception {
+    LocalStack stack = SharedStack.get();
+    try (Admin admin = admin(stack.targetSaslBootstrap(), stack.target().saslClientConfig())) {
+      assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).hasSize(1);
+    }
+  }
+
+  @Test
+  void targetSaslListenerRejectsAWrongPassword() {
+    LocalStack stack = SharedStack.get();
+    Map<String, Object> config = new HashMap<>(stack.target().saslClientConfig());
+    config.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
+        + " username=\"admin\" password=\"not-" + stack.targetAdminPassword() + "\";");
+    try (Admin admin = admin(stack.targetSaslBootstrap(), config)) {
+      assertThatThrownBy(() -> admin.describeCluster().nodes().get(10, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(SaslAuthenticationException.class);
+    }
+  }
+
+  @Test
+  void bothRegistriesAreEmpty() throws Exception {
+    LocalStack stack = SharedStack.get();
+    assertThat(stack.sourceRegistryUrl()).isNotEqualTo(stack.targetRegistryUrl());
+    for (String url : List.of(stack.sourceRegistryUrl(), stack.targetRegistryUrl())) {
+      assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/apis/ccompat/v7");
+      HttpResponse<String> response = get(url + "/subjects");
+      assertThat(response.statusCode()).as(url).isEqualTo(200);
+      assertThat(response.body().strip()).as(url).isEqualTo("[]");
+    }
+  }
+
+  @Test
+  void anExtraRegistryIsEmptyAndItsCloseFreesPortsAndData() throws Exception {
+    LocalStack stack = SharedStack.get();
+    ApicurioNode registry = stack.startRegistry();
+    try {
+      assertThat(registry.ccompatUrl()).isNotIn(stack.sourceRegistryUrl(), stack.targetRegistryUrl());
+      assertThat(get(registry.ccompatUrl() + "/subjects").body().strip()).isEqualTo("[]");
+      assertThat(registry.dataDir()).isDirectory();
+    } finally {
+      registry.close();
+    }
+    assertStopped(List.of(registry));
+  }
+
+  @Test
+  void closeStopsEveryServerFreesItsPortsAndDeletesItsData() throws Exception {
+    List<LocalServer> servers;
+    try (LocalStack stack = LocalStack.start(LocalStack.Options.defaults().withRegistries(false))) {
+      KraftNode extra = stack.startKraftNode();
+      try (Admin admin = admin(extra.saslBootstrapServers(), extra.saslClientConfig())) {
+        assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).hasSize(1);
+      }
+      servers = stack.servers();
+      assertThat(servers).hasSize(4).contains(extra);
+      for (LocalServer server : servers) {
+        assertThat(server.dataDir()).as(server.name()).isDirectory();
+        for (int port : server.ports()) {
+          assertThat(FreePorts.isOpen(port)).as(server.name() + " port " + port).isTrue();
+        }
+      }
+      assertThatThrownBy(stack::sourceRegistryUrl).isInstanceOf(IllegalStateException.class);
+    }
+    assertStopped(servers);
+  }
+
+  private static void assertStopped(List<? extends LocalServer> servers) {
+    for (LocalServer server : servers) {
+      assertThat(Files.exists(server.dataDir())).as(server.name() + " data dir").isFalse();
+      for (int port : server.ports()) {
+        assertThat(FreePorts.isBindable(port)).as(server.name() + " port " + port + " is free").isTrue();
+      }
+    }
+  }
+
+  private static Admin admin(String bootstrap, Map<String, Object> extra) {
+    Map<String, Object> config = new HashMap<>(extra);
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    return Admin.create(config);
+  }
+
+  private static HttpResponse<String> get(String url) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
