@@ -60,12 +60,14 @@ class TopicMigrationIT {
     return java.util.regex.Pattern.quote(prefix) + ".*";
   }
 
+  /** A command with both live sides given by flags; {@code args} start with the subcommand. */
   private String[] both(String... args) {
     String[] sides = {"--source-bootstrap-server", stack.sourceBootstrap(), "--target-bootstrap-server",
         stack.targetBootstrap()};
     String[] out = new String[sides.length + args.length];
-    System.arraycopy(sides, 0, out, 0, sides.length);
-    System.arraycopy(args, 0, out, sides.length, args.length);
+    out[0] = args[0];
+    System.arraycopy(sides, 0, out, 1, sides.length);
+    System.arraycopy(args, 1, out, 1 + sides.length, args.length - 1);
     return out;
   }
 
