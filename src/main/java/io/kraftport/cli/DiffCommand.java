@@ -9,7 +9,7 @@ import io.kraftport.kafka.ClusterReader;
 import io.kraftport.kafka.ConfigTranslations;
 import io.kraftport.kafka.KafkaAdmins;
 import io.kraftport.kafka.TopicFilter;
-import io.kraftport.report.DiffReport;
+import io.kraftport.report.Report;
 import io.kraftport.report.JsonReports;
 import io.kraftport.report.TextReports;
 import io.kraftport.snapshot.Snapshot;
@@ -76,7 +76,7 @@ public final class DiffCommand implements Callable<Integer> {
     Map<String, Integer> counts = new TreeMap<>();
     counts.put("topics (source)", source.topics().size());
     counts.put("topics (target)", target.topics().size());
-    DiffReport report = DiffReport.of(source.label(), target.label(), counts, differences);
+    Report report = Report.of(source.label(), target.label(), counts, differences);
     console.print(TextReports.diff(report));
     if (reportJson != null) {
       JsonReports.write(reportJson, report);

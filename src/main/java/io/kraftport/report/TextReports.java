@@ -102,7 +102,7 @@ public final class TextReports {
     return sb.toString();
   }
 
-  public static String diff(DiffReport report) {
+  public static String diff(Report report) {
     StringBuilder sb = new StringBuilder();
     sb.append("Source: ").append(report.source()).append('\n');
     sb.append("Target: ").append(report.target()).append('\n');
