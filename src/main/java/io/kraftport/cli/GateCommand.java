@@ -1,0 +1,125 @@
+package io.kraftport.cli;
+
+import io.kraftport.config.ConfigLoader.MigrationConfig;
+import io.kraftport.diff.Difference;
+import io.kraftport.gate.CheckResult;
+import io.kraftport.gate.ClientReadinessCheck;
+import io.kraftport.gate.DrainCheck;
+import io.kraftport.gate.TargetHealthCheck;
+import io.kraftport.kafka.KafkaAdmins;
+import io.kraftport.report.Report;
+import io.kraftport.report.TextReports;
+import io.kraftport.snapshot.TopicSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kraftport gate}: the pre-cutover check. Runs parity, the source drain, the target's health and the clients'
+ * readiness, prints a verdict table, and exits 0 only when every check passed (the gate is open).
+ */
+@Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+      "The pre-cutover gate: passes only when every check passes.",
+      "  parity          the full diff of topics (and registry, with round-trip checks)",
+      "  source-drained  every selected consumer group on the source has no members and lag 0, held for"
+          + " --stable-for, while end offsets do not move",
+      "  target-healthy  every partition of the imported topics has a leader and enough in-sync replicas",
+      "  clients-ready   no client uses request versions Kafka 4 removed (read over the source brokers' JMX)",
+      "A check that could not run fails with its reason. Exit 0: open; 1: closed.",
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  kraftport gate --config migration.properties --groups 'payments-.*' --stable-for 2m"
+          + " --source-jmx b-1:9999 --report-junit gate.xml --report-md gate.md",
+      "  kraftport gate --config migration.properties --skip-client-check --report-html gate.html",
+    })
+public final class GateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin ConnectionOptions connection;
+
+  @Mixin TopicFilterOptions topics;
+
+  @Mixin ParityOptions parity;
+
+  @Option(names = "--groups", paramLabel = "REGEX", defaultValue = ".*",
+      description = "The source consumer groups that must be drained (whole-name match; default: all).")
+  Pattern groups;
+
+  @Option(names = "--stable-for", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
+      description = "How long lag must stay 0 and end offsets still, sampled (default: one look).")
+  Duration stableFor;
+
+  @Option(names = "--source-jmx", paramLabel = "HOST:PORT",
+      description = "A source broker's JMX address, to read Kafka 4 deprecated-request metrics (repeatable).")
+  List<String> sourceJmx = new ArrayList<>();
+
+  @Option(names = "--skip-client-check",
+      description = "Accept that client readiness is checked by hand when no JMX is given (listed, not measured).")
+  boolean skipClientCheck;
+
+  @Mixin ReportOptions reports;
+
+  @Override
+  public Integer call() {
+    Console console = new Console(spec);
+    MigrationConfig config = connection.load();
+    Duration timeout = connection.timeout();
+    List<CheckResult> checks = new ArrayList<>();
+
+    console.progress("Gate 1/4: parity ...");
+    Parity.Result result = Parity.compute(config, null, null, topics.filter(), parity, timeout, console);
+    List<Difference> drift = result.report().differences().stream().filter(Difference::isDrift).toList();
+    checks.add(drift.isEmpty()
+        ? CheckResult.pass("parity", "no drift between source and target (" + result.report().summary()
+            .get("translated") + " translated, " + result.report().summary().get("accepted") + " accepted)",
+            List.of())
+        : CheckResult.fail("parity", drift.size() + " differences between source and target",
+            drift.stream().map(TextReports::oneLine).toList()));
+
+    try (KafkaAdmins.Connection source = KafkaAdmins.connect(config.source(), timeout)) {
+      console.progress("Gate 2/4: source drained ...");
+      checks.add(guard(DrainCheck.NAME, () -> new DrainCheck(source.admin(), source.endpoint(), Thread::sleep)
+          .run(groups, stableFor)));
+      console.progress("Gate 4/4: clients ready ...");
+      CheckResult clients = guard(ClientReadinessCheck.NAME, () ->
+          new ClientReadinessCheck(source.admin(), source.endpoint()).run(sourceJmx, skipClientCheck));
+      try (KafkaAdmins.Connection target = KafkaAdmins.connect(config.target(), timeout)) {
+        console.progress("Gate 3/4: target healthy ...");
+        Set<String> onTarget = Set.copyOf(result.target().topics().stream().map(TopicSpec::name).toList());
+        List<String> imported = result.source().topics().stream().map(TopicSpec::name)
+            .filter(onTarget::contains).toList();
+        checks.add(guard(TargetHealthCheck.NAME,
+            () -> new TargetHealthCheck(target.admin(), target.endpoint()).run(imported)));
+      }
+      checks.add(clients);
+    }
+
+    Report report = Report.gate(result.report().source(), result.report().target(), result.report().counts(),
+        checks, result.report().differences());
+    console.print(TextReports.gate(report));
+    reports.write(report);
+    if (console.isQuiet()) {
+      console.essential("Gate: " + report.verdict());
+    }
+    return report.passed() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
+  }
+
+  /** Runs a check; one that cannot run (a cluster that does not answer) is a failure with the reason. */
+  private static CheckResult guard(String name, java.util.function.Supplier<CheckResult> check) {
+    try {
+      return check.get();
+    } catch (RuntimeException e) {
+      return CheckResult.fail(name, "could not run: " + e.getMessage(), List.of());
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package io.kraftport.gate;
+
+import io.kraftport.kafka.ClusterEndpoint;
+import io.kraftport.kafka.KafkaErrors;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Whether the old cluster is drained: every selected consumer group has no active members and lag 0 on every
+ * partition it has committed, held for a window during which the topics' end offsets do not move (producers have
+ * stopped). Samples the cluster; a window of zero is one look.
+ */
+public final class DrainCheck {
+  public static final String NAME = "source-drained";
+
+  private final Admin admin;
+  private final ClusterEndpoint endpoint;
+  private final Sleeper sleeper;
+
+  /** Waits between samples; tests pass one that does not sleep. */
+  public interface Sleeper {
+    void sleep(Duration d) throws InterruptedException;
+  }
+
+  public DrainCheck(Admin admin, ClusterEndpoint endpoint, Sleeper sleeper) {
+    this.admin = admin;
+    this.endpoint = endpoint;
+    this.sleeper = sleeper;
+  }
+
+  /** One look at the groups: lag per partition, active members, and the end offsets seen. */
+  record Sample(Map<String, Map<TopicPartition, Long>> lag, Map<String, Integer> members,
+      Map<TopicPartition, Long> endOffsets) {}
+
+  public CheckResult run(Pattern groups, Duration stableFor) {
+    Sample first = sample(groups);
+    List<String> problems = problems(first);
+    if (problems.isEmpty() && !stableFor.isZero()) {
+      Duration step = stableFor.dividedBy(5).compareTo(Duration.ofSeconds(5)) > 0
+          ? Duration.ofSeconds(5)
+          : stableFor.dividedBy(5);
+      long deadline = System.nanoTime() + stableFor.toNanos();
+      Sample last = first;
+      while (problems.isEmpty() && System.nanoTime() < deadline) {
+        try {
+          sleeper.sleep(step.isZero() ? Duration.ofMillis(100) : step);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return CheckResult.fail(NAME, "interrupted while sampling", List.of());
+        }
+        last = sample(groups);
+        problems.addAll(problems(last));
+        problems.addAll(moved(first.endOffsets(), last.endOffsets()));
+      }
+    }
+    int groupCount = first.lag().size();
+    if (groupCount == 0) {
+      return CheckResult.pass(NAME, "no consumer group matches on the source; nothing to drain", List.of());
+    }
+    String window = stableFor.isZero() ? "one look" : "held for " + stableFor.toSeconds() + " s";
+    if (problems.isEmpty()) {
+      List<String> details = new ArrayList<>();
+      first.lag().forEach((g, parts) -> details.add(g + ": " + parts.size() + " committed partitions, lag 0"));
+      return CheckResult.pass(NAME, groupCount + " consumer groups drained (" + window + ")", details);
+    }
+    return CheckResult.fail(NAME, problems.size() + " problems: the source is not drained (" + window + ")",
+        problems.stream().distinct().toList());
+  }
+
+  Sample sample(Pattern groups) {
+    Collection<ConsumerGroupListing> listings = KafkaErrors.await(admin.listConsumerGroups().all(), endpoint,
+        "list consumer groups");
+    List<String> ids = listings.stream().map(ConsumerGroupListing::groupId)
+        .filter(g -> groups.matcher(g).matches()).sorted().toList();
+    Map<String, Map<TopicPartition, Long>> lag = new TreeMap<>();
+    Map<String, Integer> members = new TreeMap<>();
+    if (ids.isEmpty()) {
+      return new Sample(lag, members, Map.of());
+    }
+    Map<String, ConsumerGroupDescription> descriptions = KafkaErrors.await(
+        admin.describeConsumerGroups(ids).all(), endpoint, "describe consumer groups");
+    descriptions.forEach((g, d) -> members.put(g, d.members().size()));
+    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
+    for (String g : ids) {
+      committed.put(g, KafkaErrors.await(admin.listConsumerGroupOffsets(g).partitionsToOffsetAndMetadata(),
+          endpoint, "read the offsets of group " + g));
+    }
+    Set<TopicPartition> partitions = new java.util.HashSet<>();
+    committed.values().forEach(m -> partitions.addAll(m.keySet()));
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    partitions.forEach(tp -> request.put(tp, OffsetSpec.latest()));
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = request.isEmpty()
+        ? Map.of()
+        : KafkaErrors.await(admin.listOffsets(request).all(), endpoint, "read end offsets");
+    Map<TopicPartition, Long> endOffsets = new HashMap<>();
+    ends.forEach((tp, info) -> endOffsets.put(tp, info.offset()));
+    for (String g : ids) {
+      Map<TopicPartition, Long> perPartition = new TreeMap<>(
+          java.util.Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
+      committed.get(g).forEach((tp, om) -> {
+        if (om != null && endOffsets.containsKey(tp)) {
+          perPartition.put(tp, Math.max(0, endOffsets.get(tp) - om.offset()));
+        }
+      });
+      lag.put(g, perPartition);
+    }
+    return new Sample(lag, members, endOffsets);
+  }
+
+  static List<String> problems(Sample s) {
+    List<String> out = new ArrayList<>();
+    s.members().forEach((g, n) -> {
+      if (n > 0) {
+        out.add(g + ": " + n + " active members (consumers still running on the old cluster)");
+      }
+    });
+    s.lag().forEach((g, parts) -> parts.forEach((tp, lag) -> {
+      if (lag > 0) {
+        out.add(g + ": " + tp.topic() + "-" + tp.partition() + " lag " + lag);
+      }
+    }));
+    return out;
+  }
+
+  static List<String> moved(Map<TopicPartition, Long> before, Map<TopicPartition, Long> after) {
+    List<String> out = new ArrayList<>();
+    before.forEach((tp, offset) -> {
+      Long now = after.get(tp);
+      if (now != null && !now.equals(offset)) {
+        out.add(tp.topic() + "-" + tp.partition() + ": end offset moved from " + offset + " to " + now
+            + " (producers are still writing to the old cluster)");
+      }
+    });
+    return out;
+  }
+}
