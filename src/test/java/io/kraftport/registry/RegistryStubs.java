@@ -35,7 +35,7 @@ final class RegistryStubs {
 
   static RegistrySettings settings(WireMockServer server, String prefix) {
     return RegistrySettings.of(url(server, prefix))
-        .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(5))
+        .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofSeconds(5))
         .withRetryBudget(Duration.ofSeconds(3));
   }
 }
