@@ -53,9 +53,12 @@ final class ApicurioArchive {
         String refs = serializedReferences(v);
         byte[] data = v.schema().getBytes(StandardCharsets.UTF_8);
         String hash = contentHash(data, refs);
+        // Without a canonical hash Apicurio canonicalizes at import, resolving references against versions it
+        // imports only after all content: a schema with references could then be skipped. For those, the content
+        // hash stands in (it only serves lookups with normalize=true).
         ObjectNode content = MAPPER.createObjectNode()
             .put("contentId", (long) v.id())
-            .putNull("canonicalHash")
+            .put("canonicalHash", refs == null ? null : hash)
             .put("contentHash", hash)
             .put("artifactType", v.schemaType())
             .put("contentType", v.schemaType().equals("PROTOBUF") ? "application/x-protobuf" : "application/json")

@@ -96,6 +96,8 @@ class ApicurioArchiveTest {
         }).filter(n -> n.path("contentId").asLong() == 3).findFirst().orElseThrow();
     assertThat(withRefs.path("serializedReferences").asText())
         .isEqualTo("[{\"groupId\":null,\"artifactId\":\"a-value\",\"version\":\"1\",\"name\":\"A\"}]");
+    assertThat(withRefs.path("canonicalHash").asText()).isEqualTo(withRefs.path("contentHash").asText());
+    assertThat(content.path("canonicalHash").isNull()).isTrue();
     assertThat(withRefs.path("contentHash").asText()).isEqualTo(ApicurioArchive.contentHash(
         RECORD_B.getBytes(StandardCharsets.UTF_8), withRefs.path("serializedReferences").asText()));
 
