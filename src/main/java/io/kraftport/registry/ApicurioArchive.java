@@ -1,0 +1,168 @@
+package io.kraftport.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kraftport.snapshot.RegistrySnapshot;
+import io.kraftport.snapshot.SchemaVersion;
+import io.kraftport.snapshot.SubjectSnapshot;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Builds the ZIP that Apicurio Registry 3's {@code POST /apis/registry/v3/admin/import} reads (the format of its
+ * {@code GET /apis/registry/v3/admin/export}): a manifest, then per schema id one content entity ({@code .json}
+ * metadata with {@code contentId} and the sha256 {@code contentHash}, plus a {@code .data} file with the text), and
+ * per subject an artifact, its versions ({@code globalId}, {@code version}, {@code contentId}, state
+ * {@code DISABLED} for soft-deleted ones) and its {@code latest} branch. Subjects become artifacts of the default
+ * group, which is where Apicurio's Confluent API keeps them; the Confluent id becomes the content id, which is the
+ * id that API answers with. Apicurio reads an entity's type from the end of its file name
+ * ({@code *.ArtifactVersion.json}) and rejects unknown JSON fields, so names and fields follow its export exactly.
+ */
+final class ApicurioArchive {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String OWNER = "kraftport";
+
+  private ApicurioArchive() {}
+
+  static byte[] build(RegistrySnapshot source, String systemVersion, Instant now) {
+    long millis = now.toEpochMilli();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+      ObjectNode manifest = MAPPER.createObjectNode()
+          .put("systemVersion", systemVersion)
+          .put("systemName", "kraftport")
+          .put("systemDescription", "Schemas exported from " + source.url() + " (" + source.flavor() + ")")
+          .put("exportVersion", "3.0")
+          .put("exportedOn", millis)
+          .put("exportedBy", OWNER);
+      put(zip, "manifest-" + now + ".Manifest.json", manifest);
+
+      Map<Integer, SchemaVersion> contents = new LinkedHashMap<>();
+      source.subjects().forEach(s -> s.versions().forEach(v -> contents.putIfAbsent(v.id(), v)));
+      for (SchemaVersion v : contents.values()) {
+        String refs = serializedReferences(v);
+        byte[] data = v.schema().getBytes(StandardCharsets.UTF_8);
+        String hash = contentHash(data, refs);
+        // Without a canonical hash Apicurio canonicalizes at import, resolving references against versions it
+        // imports only after all content: a schema with references could then be skipped. For those, the content
+        // hash stands in (it only serves lookups with normalize=true).
+        ObjectNode content = MAPPER.createObjectNode()
+            .put("contentId", (long) v.id())
+            .put("canonicalHash", refs == null ? null : hash)
+            .put("contentHash", hash)
+            .put("artifactType", v.schemaType())
+            .put("contentType", v.schemaType().equals("PROTOBUF") ? "application/x-protobuf" : "application/json")
+            .put("serializedReferences", refs);
+        put(zip, "content/" + hash + ".Content.json", content);
+        zip.putNextEntry(new ZipEntry("content/" + hash + ".Content.data"));
+        zip.write(data);
+        zip.closeEntry();
+      }
+
+      long globalId = 0;
+      for (SubjectSnapshot s : source.subjects()) {
+        if (s.versions().isEmpty()) {
+          continue;
+        }
+        String dir = "groups/default/artifacts/" + pathSegment(s.name()) + "/";
+        ObjectNode artifact = MAPPER.createObjectNode()
+            .putNull("groupId")
+            .put("artifactId", s.name())
+            .put("artifactType", s.versions().get(0).schemaType());
+        stamp(artifact.putNull("name").putNull("description").putNull("labels"), millis);
+        put(zip, dir + "MetaData.Artifact.json", artifact);
+        ArrayNode branchVersions = MAPPER.createArrayNode();
+        for (SchemaVersion v : s.versions()) {
+          ObjectNode version = MAPPER.createObjectNode()
+              .put("globalId", ++globalId)
+              .putNull("groupId")
+              .put("artifactId", s.name())
+              .put("version", Integer.toString(v.version()))
+              .put("versionOrder", v.version())
+              .put("state", v.deleted() ? "DISABLED" : "ENABLED")
+              .putNull("name")
+              .putNull("description");
+          stamp(version, millis).putNull("labels").put("contentId", (long) v.id());
+          put(zip, dir + "versions/" + v.version() + ".ArtifactVersion.json", version);
+          branchVersions.add(Integer.toString(v.version()));
+        }
+        ObjectNode branch = MAPPER.createObjectNode()
+            .putNull("groupId")
+            .put("artifactId", s.name())
+            .put("branchId", "latest")
+            .putNull("description")
+            .put("systemDefined", true);
+        stamp(branch, millis).set("versions", branchVersions);
+        put(zip, dir + "branches/latest.Branch.json", branch);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot build the Apicurio import archive", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static ObjectNode stamp(ObjectNode node, long millis) {
+    return node.put("owner", OWNER).put("createdOn", millis).put("modifiedBy", OWNER).put("modifiedOn", millis);
+  }
+
+  /**
+   * The references as Apicurio stores them: a JSON array of {groupId, artifactId, version, name}, or null when
+   * there are none.
+   */
+  static String serializedReferences(SchemaVersion v) {
+    if (v.references().isEmpty()) {
+      return null;
+    }
+    ArrayNode refs = MAPPER.createArrayNode();
+    v.references().forEach(r -> refs.addObject().putNull("groupId").put("artifactId", r.subject())
+        .put("version", Integer.toString(r.version())).put("name", r.name()));
+    return refs.toString();
+  }
+
+  /** Apicurio's content hash: sha256 of the text, followed by the serialized references when there are any. */
+  static String contentHash(byte[] data, String serializedReferences) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(data);
+      if (serializedReferences != null) {
+        sha.update(serializedReferences.getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A subject name as one safe path segment. Apicurio reads entity types from file names and the artifact id from
+   * the JSON, so the path only has to be unique and harmless: anything but letters, digits, '-' and '_' is escaped.
+   */
+  static String pathSegment(String name) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
+        out.append(c);
+      } else {
+        out.append('%').append(String.format("%02X", b & 0xff));
+      }
+    }
+    return out.length() == 0 ? "%00" : out.toString();
+  }
+
+  private static void put(ZipOutputStream zip, String name, ObjectNode json) throws IOException {
+    zip.putNextEntry(new ZipEntry(name));
+    zip.write(MAPPER.writeValueAsBytes(json));
+    zip.closeEntry();
+  }
+}

@@ -1,0 +1,323 @@
+package io.kraftport.registry;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.kraftport.KraftportException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+
+/**
+ * A client of one schema registry's Confluent-compatible REST API (and of Apicurio's own admin API where the
+ * registry is Apicurio). Each method is one request; failures are {@link RegistryException}s (with the registry's
+ * {@code error_code}) or {@link io.kraftport.UnreachableException}s. Safe for concurrent use: at most
+ * {@link RegistrySettings#concurrency()} requests are in flight at once. Close it to release its threads.
+ */
+public final class RegistryClient implements AutoCloseable {
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  private static final String CCOMPAT = "/apis/ccompat";
+
+  private final HttpTransport http;
+  private volatile RegistryFlavor flavor;
+
+  private RegistryClient(HttpTransport http) {
+    this.http = http;
+  }
+
+  public static RegistryClient create(RegistrySettings settings) {
+    return new RegistryClient(new HttpTransport(settings));
+  }
+
+  /** The registry's URL, without credentials. */
+  public String url() {
+    return http.url();
+  }
+
+  /**
+   * What kind of registry this is, found once and remembered: a URL path under {@code /apis/ccompat} is Apicurio;
+   * else {@code GET /v1/metadata/id} answering means Confluent; else Apicurio's {@code /apis/registry/v3/system/info}
+   * answering on the same host means Apicurio; anything else is {@link RegistryFlavor#OTHER}.
+   */
+  public RegistryFlavor flavor() {
+    RegistryFlavor f = flavor;
+    if (f == null) {
+      f = detectFlavor();
+      flavor = f;
+    }
+    return f;
+  }
+
+  private RegistryFlavor detectFlavor() {
+    if (http.base().encodedPath().contains(CCOMPAT)) {
+      return RegistryFlavor.APICURIO;
+    }
+    try {
+      JsonNode id = getJson(List.of("v1", "metadata", "id"), Map.of());
+      if (id.has("scope") || id.has("id")) {
+        return RegistryFlavor.CONFLUENT;
+      }
+    } catch (RegistryException e) {
+      // not Confluent, or an older Confluent without the metadata endpoint
+    }
+    if (apicurioSystemInfo().isPresent()) {
+      return RegistryFlavor.APICURIO;
+    }
+    return RegistryFlavor.OTHER;
+  }
+
+  /** Apicurio's {@code GET /apis/registry/v3/system/info}, when the host answers it. */
+  public Optional<JsonNode> apicurioSystemInfo() {
+    try {
+      HttpUrl url = http.urlOnHost(apicurioRoot(), "/apis/registry/v3/system/info");
+      JsonNode info = parse(http.send("GET", url, null, null, true).body());
+      return info.isObject() && info.has("name") ? Optional.of(info) : Optional.empty();
+    } catch (RegistryException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** {@code GET /subjects}, with soft-deleted subjects when {@code deleted}. */
+  public List<String> subjects(boolean deleted) {
+    return strings(getJson(List.of("subjects"), deleted ? Map.of("deleted", "true") : Map.of()));
+  }
+
+  /** {@code GET /subjects/{subject}/versions}; an unknown (or, without {@code deleted}, soft-deleted) subject has none. */
+  public List<Integer> versions(String subject, boolean deleted) {
+    try {
+      JsonNode arr = getJson(List.of("subjects", subject, "versions"), deleted ? Map.of("deleted", "true") : Map.of());
+      List<Integer> out = new ArrayList<>();
+      arr.forEach(n -> out.add(n.asInt()));
+      return out;
+    } catch (RegistryException e) {
+      if (e.isSubjectNotFound()) {
+        return List.of();
+      }
+      throw e;
+    }
+  }
+
+  /** {@code GET /subjects/{subject}/versions/{version}}, soft-deleted versions included when {@code deleted}. */
+  public SchemaEntry version(String subject, int version, boolean deleted) {
+    JsonNode n = getJson(List.of("subjects", subject, "versions", Integer.toString(version)),
+        deleted ? Map.of("deleted", "true") : Map.of());
+    SchemaEntry e = SchemaEntry.fromJson(n);
+    return new SchemaEntry(subject, e.version() == null ? version : e.version(), e.id(), e.schemaType(), e.schema(),
+        e.references(), e.metadata(), e.ruleSet());
+  }
+
+  /** One page of {@code GET /schemas?deleted=&offset=&limit=}: every subject version with its id and text. */
+  public List<SchemaEntry> schemas(boolean deleted, int offset, int limit) {
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("deleted", Boolean.toString(deleted));
+    q.put("offset", Integer.toString(offset));
+    q.put("limit", Integer.toString(limit));
+    List<SchemaEntry> out = new ArrayList<>();
+    getJson(List.of("schemas"), q).forEach(n -> out.add(SchemaEntry.fromJson(n)));
+    return out;
+  }
+
+  /** {@code GET /schemas/ids/{id}}: the schema without subject and version. */
+  public SchemaEntry schemaById(int id) {
+    SchemaEntry e = SchemaEntry.fromJson(getJson(List.of("schemas", "ids", Integer.toString(id)), Map.of()));
+    return new SchemaEntry(null, null, id, e.schemaType(), e.schema(), e.references(), e.metadata(), e.ruleSet());
+  }
+
+  /** {@code GET /config}: the global compatibility level. */
+  public String globalCompatibility() {
+    return compatibilityOf(getJson(List.of("config"), Map.of()));
+  }
+
+  /** {@code GET /config/{subject}}: the subject's own level, empty where it inherits (40408). */
+  public Optional<String> subjectCompatibility(String subject) {
+    try {
+      return Optional.ofNullable(compatibilityOf(getJson(List.of("config", subject), Map.of())));
+    } catch (RegistryException e) {
+      if (e.isCompatibilityNotConfigured() || e.isSubjectNotFound()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** {@code PUT /config}. */
+  public void setGlobalCompatibility(String level) {
+    put(List.of("config"), Map.of(), MAPPER.createObjectNode().put("compatibility", level));
+  }
+
+  /** {@code PUT /config/{subject}}. */
+  public void setSubjectCompatibility(String subject, String level) {
+    put(List.of("config", subject), Map.of(), MAPPER.createObjectNode().put("compatibility", level));
+  }
+
+  /** {@code DELETE /config/{subject}}: the subject inherits the global level again. */
+  public void deleteSubjectCompatibility(String subject) {
+    http.send("DELETE", http.urlOf(List.of("config", subject), Map.of()), null, null, true);
+  }
+
+  /** {@code GET /mode}. */
+  public String globalMode() {
+    return getJson(List.of("mode"), Map.of()).path("mode").asText(null);
+  }
+
+  /** {@code GET /mode/{subject}}: the subject's own mode, empty where it inherits (40409). */
+  public Optional<String> subjectMode(String subject) {
+    try {
+      return Optional.ofNullable(getJson(List.of("mode", subject), Map.of()).path("mode").asText(null));
+    } catch (RegistryException e) {
+      if (e.isModeNotConfigured() || e.isSubjectNotFound()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** {@code PUT /mode}, with {@code force=true} when asked (IMPORT on a registry that has subjects). */
+  public void setGlobalMode(String mode, boolean force) {
+    put(List.of("mode"), force ? Map.of("force", "true") : Map.of(), MAPPER.createObjectNode().put("mode", mode));
+  }
+
+  /** {@code PUT /mode/{subject}}, with {@code force=true} when asked. */
+  public void setSubjectMode(String subject, String mode, boolean force) {
+    put(List.of("mode", subject), force ? Map.of("force", "true") : Map.of(),
+        MAPPER.createObjectNode().put("mode", mode));
+  }
+
+  /** {@code DELETE /mode/{subject}}: the subject inherits the global mode again. */
+  public void deleteSubjectMode(String subject) {
+    http.send("DELETE", http.urlOf(List.of("mode", subject), Map.of()), null, null, true);
+  }
+
+  /** {@code POST /subjects/{subject}/versions}: registers a schema, with explicit id and version if given; its id. */
+  public int register(String subject, RegisterRequest request) {
+    JsonNode reply = parse(http.send("POST", http.urlOf(List.of("subjects", subject, "versions"), Map.of()),
+        write(request.toJson(MAPPER)), HttpTransport.JSON, true).body());
+    return reply.path("id").asInt();
+  }
+
+  /** {@code DELETE /subjects/{subject}/versions/{version}}: a soft delete. */
+  public void softDeleteVersion(String subject, int version) {
+    http.send("DELETE", http.urlOf(List.of("subjects", subject, "versions", Integer.toString(version)), Map.of()),
+        null, null, true);
+  }
+
+  /** {@code GET /contexts}; empty where the server has no contexts. */
+  public List<String> contexts() {
+    try {
+      return strings(getJson(List.of("contexts"), Map.of()));
+    } catch (RegistryException e) {
+      if (e.isUnsupportedEndpoint()) {
+        return List.of();
+      }
+      throw e;
+    }
+  }
+
+  /** {@code POST /subjects/{subject}}: the version under which the subject has this schema, if any (40401/40403). */
+  public Optional<SchemaEntry> lookup(String subject, RegisterRequest request, boolean deleted) {
+    try {
+      JsonNode reply = parse(http.send("POST", http.urlOf(List.of("subjects", subject),
+          deleted ? Map.of("deleted", "true") : Map.of()), write(request.contentOnly().toJson(MAPPER)),
+          HttpTransport.JSON, true).body());
+      return Optional.of(SchemaEntry.fromJson(reply));
+    } catch (RegistryException e) {
+      if (e.isSubjectNotFound() || e.isSchemaNotFound()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** {@code POST /compatibility/subjects/{subject}/versions/latest?verbose=true}. */
+  public CompatibilityResult checkCompatibility(String subject, RegisterRequest request) {
+    JsonNode reply = parse(http.send("POST",
+        http.urlOf(List.of("compatibility", "subjects", subject, "versions", "latest"), Map.of("verbose", "true")),
+        write(request.contentOnly().toJson(MAPPER)), HttpTransport.JSON, true).body());
+    return new CompatibilityResult(reply.path("is_compatible").asBoolean(false), strings(reply.path("messages")));
+  }
+
+  /**
+   * Apicurio's {@code POST /apis/registry/v3/admin/import} of a ZIP export, keeping global and content ids, on an
+   * empty registry only. Not retried: a second attempt after a partial import would meet a non-empty registry.
+   */
+  public void apicurioImport(byte[] zip) {
+    HttpUrl url = http.urlOnHost(apicurioRoot(), "/apis/registry/v3/admin/import").newBuilder()
+        .addQueryParameter("requireEmptyRegistry", "true").build();
+    http.send("POST", url, zip, HttpTransport.ZIP, false);
+  }
+
+  /** Apicurio's {@code GET /apis/registry/v3/admin/export}: the registry as a ZIP of JSON entities. */
+  public byte[] apicurioExport() {
+    return http.send("GET", http.urlOnHost(apicurioRoot(), "/apis/registry/v3/admin/export"), null, null, true).body();
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+
+  /** The path before {@code /apis/ccompat} (empty for a registry at the host's root). */
+  private String apicurioRoot() {
+    String path = http.base().encodedPath();
+    int at = path.indexOf(CCOMPAT);
+    return at < 0 ? "" : path.substring(0, at);
+  }
+
+  private JsonNode getJson(List<String> segments, Map<String, String> query) {
+    return parse(http.send("GET", http.urlOf(segments, query), null, null, true).body());
+  }
+
+  private void put(List<String> segments, Map<String, String> query, JsonNode body) {
+    http.send("PUT", http.urlOf(segments, query), write(body), HttpTransport.JSON, true);
+  }
+
+  private static String compatibilityOf(JsonNode n) {
+    String level = n.path("compatibilityLevel").asText(null);
+    return level != null ? level : n.path("compatibility").asText(null);
+  }
+
+  private static List<String> strings(JsonNode arr) {
+    List<String> out = new ArrayList<>();
+    arr.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private JsonNode parse(byte[] body) {
+    try {
+      JsonNode n = body.length == 0 ? null : MAPPER.readTree(body);
+      return n == null ? MAPPER.missingNode() : n;
+    } catch (IOException e) {
+      throw new MalformedReplyException("schema registry " + url() + " answered with invalid JSON: " + e.getMessage());
+    }
+  }
+
+  private static byte[] write(JsonNode body) {
+    try {
+      return MAPPER.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The outcome of a compatibility check, with the registry's reasons when incompatible. */
+  public record CompatibilityResult(boolean compatible, List<String> messages) {
+    public CompatibilityResult {
+      messages = messages == null ? List.of() : List.copyOf(messages);
+    }
+  }
+
+  /** A registry answered 2xx with a body that is not the JSON its API documents. */
+  public static final class MalformedReplyException extends KraftportException {
+    private static final long serialVersionUID = 1L;
+
+    MalformedReplyException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package io.kraftport.registry;
+
+import io.kraftport.schema.SchemaCanon;
+import io.kraftport.snapshot.RegistrySnapshot;
+import io.kraftport.snapshot.SchemaVersion;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Imports a registry snapshot into a target registry, keeping schema ids and versions. It always plans first (from
+ * a fresh export of the target): a dry run returns the plan, and a plan with any conflict writes nothing. Applying
+ * goes through IMPORT mode on Confluent-compatible targets and through the admin import on an empty Apicurio
+ * target; where ids cannot be kept it refuses unless ids may change. Importing again onto an imported target writes
+ * nothing. Schemas are compared in canonical form through the given {@link SchemaCanon}.
+ */
+public final class RegistryImporter {
+  private final RegistryClient target;
+  private final ImportPlanner planner;
+
+  public RegistryImporter(RegistryClient target, SchemaCanon canon) {
+    this.target = Objects.requireNonNull(target, "target");
+    this.planner = new ImportPlanner(canon);
+  }
+
+  /**
+   * The plan for importing {@code source} into the target as it is now.
+   *
+   * @throws io.kraftport.InvalidInputException if a source schema does not parse (naming each such version)
+   */
+  public ImportPlan plan(RegistrySnapshot source, ImportOptions options) {
+    return planner.plan(source, exportTarget(), target.flavor(), options);
+  }
+
+  /** Plans and, unless a dry run or in conflict, applies; then checks the target holds what was planned. */
+  public ImportResult run(RegistrySnapshot source, ImportOptions options) {
+    RegistrySnapshot before = exportTarget();
+    ImportPlan plan = planner.plan(source, before, target.flavor(), options);
+    if (options.dryRun()) {
+      return new ImportResult(plan, ImportResult.Status.DRY_RUN, List.of(), List.of());
+    }
+    if (plan.hasConflicts()) {
+      return new ImportResult(plan, ImportResult.Status.CONFLICTS, List.of(), List.of());
+    }
+    if (!plan.writesAnything()) {
+      return new ImportResult(plan, ImportResult.Status.NOTHING_TO_DO, List.of(), List.of());
+    }
+    ImportApplier.Applied applied = new ImportApplier(target).apply(plan, source, before);
+    List<String> problems = new ArrayList<>(applied.problems());
+    if (plan.strategy() == ImportPlan.Strategy.APICURIO_ADMIN_IMPORT) {
+      problems.addAll(verify(plan, source, exportTarget()));
+    }
+    return new ImportResult(plan, problems.isEmpty() ? ImportResult.Status.APPLIED : ImportResult.Status.INCOMPLETE,
+        applied.idChanges(), problems);
+  }
+
+  /**
+   * Every planned registration, looked up on the target after the import: Apicurio's admin import skips entities
+   * it cannot take with a warning in its own log only, so this is where such losses show.
+   */
+  static List<String> verify(ImportPlan plan, RegistrySnapshot source, RegistrySnapshot after) {
+    List<String> problems = new ArrayList<>();
+    for (ImportStep step : plan.steps(ImportStep.Action.REGISTER)) {
+      SchemaVersion expected = RegistryExporter.find(source, step.subject(), step.version()).orElseThrow();
+      Optional<SchemaVersion> found = RegistryExporter.find(after, step.subject(), step.version());
+      if (found.isEmpty()) {
+        problems.add(step.resource() + ": missing on the target after the import");
+      } else if (found.get().id() != expected.id()) {
+        problems.add(step.resource() + ": on the target under id " + found.get().id() + " instead of "
+            + expected.id());
+      } else if (found.get().deleted() != expected.deleted()) {
+        problems.add(step.resource() + ": " + (expected.deleted() ? "live" : "soft-deleted")
+            + " on the target after the import");
+      }
+    }
+    return problems;
+  }
+
+  private RegistrySnapshot exportTarget() {
+    return new RegistryExporter(target).export(ExportOptions.ALL);
+  }
+}
