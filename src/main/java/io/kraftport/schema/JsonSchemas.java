@@ -19,7 +19,7 @@ import com.networknt.schema.resource.InputStreamSource;
 import io.kraftport.InvalidInputException;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -75,13 +75,11 @@ public final class JsonSchemas {
     }
     VersionFlag dialect = dialect(root);
     checkAgainstMetaSchema(root, dialect, "JSON schema");
-    String base = base(root);
-    Map<String, String> documents = new HashMap<>();
-    collectReferences(schema.references(), URI.create(base), documents);
+    Map<String, JsonNode> documents = documents(schema, root);
     JsonSchemaFactory factory = JsonSchemaFactory.getInstance(dialect, builder -> builder
         .schemaLoaders(loaders -> loaders.add(iri -> document(documents, iri.toString()))));
     try {
-      JsonSchema compiled = factory.getSchema(SchemaLocation.of(base), root, CONFIG);
+      JsonSchema compiled = factory.getSchema(SchemaLocation.of(base(root).toString()), root, CONFIG);
       // Resolves every $ref now, so that a missing or broken reference fails here and not during a round-trip.
       compiled.initializeValidators();
       return compiled;
@@ -121,7 +119,7 @@ public final class JsonSchemas {
     if (node.isObject()) {
       ObjectNode copy = JsonNodeFactory.instance.objectNode();
       TreeMap<String, JsonNode> fields = new TreeMap<>();
-      node.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue()));
+      node.properties().forEach(e -> fields.put(e.getKey(), e.getValue()));
       fields.forEach((key, value) -> copy.set(key, sorted(value)));
       return copy;
     }
@@ -155,23 +153,40 @@ public final class JsonSchemas {
     }
   }
 
-  private static String base(JsonNode root) {
+  /** The base IRI of a schema document: its {@code $id} when that is absolute, otherwise a fixed placeholder. */
+  public static URI base(JsonNode root) {
     JsonNode id = root.path("$id");
     if (id.isTextual()) {
       try {
-        URI uri = URI.create(id.asText());
+        URI uri = new URI(id.asText());
         if (uri.isAbsolute()) {
-          return uri.toString();
+          return uri;
         }
-      } catch (IllegalArgumentException e) {
+      } catch (URISyntaxException e) {
         throw new InvalidInputException("JSON schema has an invalid $id: " + id.asText(), e);
       }
     }
-    return DEFAULT_BASE;
+    return URI.create(DEFAULT_BASE);
+  }
+
+  /**
+   * The documents a schema's {@code $ref}s can reach, keyed by absolute IRI without fragment: the root at its
+   * {@link #base}, and each reference (recursively), checked against its meta-schema.
+   */
+  public static Map<String, JsonNode> documents(ResolvedSchema schema) {
+    return documents(schema, node(schema));
+  }
+
+  private static Map<String, JsonNode> documents(ResolvedSchema schema, JsonNode root) {
+    URI base = base(root);
+    Map<String, JsonNode> documents = new HashMap<>();
+    documents.put(stripFragment(base.toString()), root);
+    collectReferences(schema.references(), base, documents);
+    return Map.copyOf(documents);
   }
 
   // References are keyed by the $ref the schema uses; a relative key resolves against the root's base as the $ref does.
-  private static void collectReferences(Map<String, ResolvedSchema> references, URI base, Map<String, String> into) {
+  private static void collectReferences(Map<String, ResolvedSchema> references, URI base, Map<String, JsonNode> into) {
     for (Map.Entry<String, ResolvedSchema> reference : new TreeMap<>(references).entrySet()) {
       String iri;
       try {
@@ -179,22 +194,23 @@ public final class JsonSchemas {
       } catch (IllegalArgumentException e) {
         throw new InvalidInputException("JSON reference name is not a URI: " + reference.getKey(), e);
       }
-      String text = reference.getValue().schema();
-      String existing = into.putIfAbsent(stripFragment(iri), text);
+      String what = "JSON reference " + reference.getKey();
+      JsonNode document = parseJson(reference.getValue().schema(), what);
+      JsonNode existing = into.putIfAbsent(stripFragment(iri), document);
       if (existing == null) {
-        String what = "JSON reference " + reference.getKey();
-        JsonNode document = parseJson(text, what);
         checkAgainstMetaSchema(document, dialect(document), what);
         collectReferences(reference.getValue().references(), base, into);
+      } else if (!existing.equals(document)) {
+        throw new InvalidInputException(what + " is referenced with two different contents");
       }
     }
   }
 
   // Never returns null for an IRI outside the class path: the library would then try to fetch it over the network.
-  private static InputStreamSource document(Map<String, String> documents, String iri) {
-    String text = documents.get(stripFragment(iri));
-    if (text != null) {
-      return () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+  private static InputStreamSource document(Map<String, JsonNode> documents, String iri) {
+    JsonNode document = documents.get(stripFragment(iri));
+    if (document != null) {
+      return () -> new ByteArrayInputStream(MAPPER.writeValueAsBytes(document));
     }
     // The bundled meta-schemas are served from the class path by the library's own loaders.
     if (iri.startsWith("classpath:") || iri.startsWith("resource:")) {
@@ -203,7 +219,8 @@ public final class JsonSchemas {
     throw new InvalidInputException("JSON schema $ref " + iri + " is not among its references");
   }
 
-  private static String stripFragment(String iri) {
+  /** An IRI without its {@code #fragment}: the document part. */
+  public static String stripFragment(String iri) {
     int hash = iri.indexOf('#');
     return hash < 0 ? iri : iri.substring(0, hash);
   }

@@ -1,0 +1,188 @@
+package io.kraftport.roundtrip;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.Message;
+import io.kraftport.InvalidInputException;
+import io.kraftport.roundtrip.JsonCodec.Violation;
+import io.kraftport.schema.ProtobufSchemas;
+import io.kraftport.schema.Reasons;
+import io.kraftport.schema.ResolvedSchema;
+import io.kraftport.schema.SchemaType;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Serialization round-trips through the Confluent wire format. {@link #check} writes a generated sample with the
+ * source schema and id, then reads it back with the schema the target registry returns for that id, as a consumer
+ * of the migrated topic would, and compares it with the original field by field. {@link #decode} reads a real record
+ * with a schema lookup, and {@link #compare} compares two decoded records, for probes of live topics.
+ */
+public final class RoundTrip {
+  private final SampleGenerator generator;
+  private final ParsedSchemas parsed = new ParsedSchemas();
+
+  public RoundTrip() {
+    this(new SampleGenerator());
+  }
+
+  public RoundTrip(SampleGenerator generator) {
+    this.generator = generator;
+  }
+
+  /**
+   * Round-trips a sample of {@code source} (registered under {@code sourceId}) through the schema {@code target}
+   * that the target registry returns for the same id. A target schema that does not parse is a failed round-trip,
+   * not an error: it is what a consumer of the target would get.
+   *
+   * @throws InvalidInputException if the source schema does not parse or no sample can be generated for it
+   */
+  public RoundTripResult check(ResolvedSchema source, int sourceId, ResolvedSchema target) {
+    Sample sample = generator.generate(source);
+    byte[] record = serialize(sample, source, sourceId);
+    SchemaType type = sample.type();
+    if (SchemaType.of(target) != type) {
+      return RoundTripResult.mismatch(sourceId, type, "schemaType", type.name(), SchemaType.of(target).name());
+    }
+    try {
+      return switch (type) {
+        case AVRO -> checkAvro(sample, record, target);
+        case PROTOBUF -> checkProtobuf(sample, record, target);
+        case JSON -> checkJson(sample, record, target);
+      };
+    } catch (InvalidInputException e) {
+      return RoundTripResult.unreadable(sourceId, type, e.getMessage());
+    }
+  }
+
+  /** A sample serialized with its schema and framed with the schema id, as Confluent's serializers write it. */
+  public byte[] serialize(Sample sample, ResolvedSchema schema, int schemaId) {
+    return switch (sample.type()) {
+      case AVRO -> WireFormat.frame(schemaId, AvroCodec.write(parsed.avro(schema), sample.value()));
+      case PROTOBUF -> WireFormat.frameProtobuf(schemaId, sample.messageIndexes(),
+          ((Message) sample.value()).toByteArray());
+      case JSON -> WireFormat.frame(schemaId, JsonCodec.write((JsonNode) sample.value()));
+    };
+  }
+
+  /**
+   * Decodes a framed record with the schema its id names. Decoding is strict: an Avro payload must be used up
+   * exactly, and a JSON payload must validate against its schema.
+   *
+   * @throws InvalidInputException if the record is not in the wire format, or does not decode with its schema
+   */
+  public Decoded decode(byte[] record, SchemaLookup lookup) {
+    int schemaId = WireFormat.schemaId(record);
+    ResolvedSchema schema = lookup.schema(schemaId);
+    SchemaType type = SchemaType.of(schema);
+    String with = " with schema id " + schemaId;
+    switch (type) {
+      case AVRO -> {
+        AvroCodec.Read read = readAvro(WireFormat.unframe(record).payload(), schema, with);
+        if (read.unreadBytes() > 0) {
+          throw new InvalidInputException("record has " + read.unreadBytes() + " bytes left after decoding" + with);
+        }
+        return new Decoded(schemaId, type, List.of(), read.value());
+      }
+      case PROTOBUF -> {
+        WireFormat.Framed framed = WireFormat.unframeProtobuf(record);
+        return new Decoded(schemaId, type, framed.messageIndexes(), readProtobuf(framed, schema, with));
+      }
+      default -> {
+        JsonNode value = JsonCodec.read(WireFormat.unframe(record).payload());
+        List<Violation> violations = JsonCodec.violations(parsed.json(schema), value);
+        if (!violations.isEmpty()) {
+          throw new InvalidInputException("record does not validate against schema id " + schemaId + ": "
+              + violations.get(0).message());
+        }
+        return new Decoded(schemaId, type, List.of(), value);
+      }
+    }
+  }
+
+  /** Compares two decoded records (say, one read from each cluster), reporting the first differing field. */
+  public RoundTripResult compare(Decoded expected, Decoded actual) {
+    if (expected.type() != actual.type()) {
+      return RoundTripResult.mismatch(actual.schemaId(), actual.type(), "schemaType",
+          expected.type().name(), actual.type().name());
+    }
+    return compared(actual.schemaId(), expected.type(),
+        plain(expected.type(), expected.value()), plain(actual.type(), actual.value()));
+  }
+
+  private RoundTripResult checkAvro(Sample sample, byte[] record, ResolvedSchema target) {
+    WireFormat.Framed framed = WireFormat.unframe(record);
+    String with = " with the target schema";
+    AvroCodec.Read read = readAvro(framed.payload(), target, with);
+    RoundTripResult result = compared(framed.schemaId(), SchemaType.AVRO,
+        AvroCodec.plain(sample.value()), AvroCodec.plain(read.value()));
+    // Values can all match while the target schema stops early: bytes left over mean a field went missing.
+    if (result.passed() && read.unreadBytes() > 0) {
+      return RoundTripResult.mismatch(framed.schemaId(), SchemaType.AVRO, "(payload)",
+          "all bytes read", read.unreadBytes() + " bytes left unread");
+    }
+    return result;
+  }
+
+  private RoundTripResult checkProtobuf(Sample sample, byte[] record, ResolvedSchema target) {
+    WireFormat.Framed framed = WireFormat.unframeProtobuf(record);
+    DynamicMessage read = readProtobuf(framed, target, " with the target schema");
+    return compared(framed.schemaId(), SchemaType.PROTOBUF,
+        ProtobufCodec.plain((Message) sample.value()), ProtobufCodec.plain(read));
+  }
+
+  private RoundTripResult checkJson(Sample sample, byte[] record, ResolvedSchema target) {
+    WireFormat.Framed framed = WireFormat.unframe(record);
+    JsonNode read = JsonCodec.read(framed.payload());
+    RoundTripResult result = compared(framed.schemaId(), SchemaType.JSON,
+        JsonCodec.plain((JsonNode) sample.value()), JsonCodec.plain(read));
+    if (!result.passed()) {
+      return result;
+    }
+    // JSON carries its own field names, so a changed target schema shows only as the record failing validation.
+    List<Violation> violations = JsonCodec.violations(parsed.json(target), read);
+    return violations.isEmpty() ? result : RoundTripResult.mismatch(framed.schemaId(), SchemaType.JSON,
+        violations.get(0).field(), "valid against the target schema", violations.get(0).message());
+  }
+
+  private AvroCodec.Read readAvro(byte[] payload, ResolvedSchema schema, String with) {
+    try {
+      return AvroCodec.read(parsed.avro(schema), payload);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof InvalidInputException invalid) {
+        throw invalid;
+      }
+      throw new InvalidInputException("Avro payload does not decode" + with + ": " + reason(e), e);
+    }
+  }
+
+  private DynamicMessage readProtobuf(WireFormat.Framed framed, ResolvedSchema schema, String with) {
+    Descriptor type = ProtobufSchemas.message(parsed.protobuf(schema), framed.messageIndexes());
+    try {
+      return ProtobufCodec.read(type, framed.payload());
+    } catch (IOException e) {
+      throw new InvalidInputException("Protobuf payload does not decode as " + type.getFullName() + with + ": "
+          + reason(e), e);
+    }
+  }
+
+  private static RoundTripResult compared(int schemaId, SchemaType type, Object expected, Object actual) {
+    Optional<Values.Mismatch> mismatch = Values.firstDifference(expected, actual);
+    return mismatch.map(m -> RoundTripResult.mismatch(schemaId, type, m.field(), m.expected(), m.actual()))
+        .orElseGet(() -> RoundTripResult.ok(schemaId, type));
+  }
+
+  private static Object plain(SchemaType type, Object value) {
+    return switch (type) {
+      case AVRO -> AvroCodec.plain(value);
+      case PROTOBUF -> ProtobufCodec.plain((Message) value);
+      case JSON -> JsonCodec.plain((JsonNode) value);
+    };
+  }
+
+  private static String reason(Exception e) {
+    return Reasons.of(e);
+  }
+}
