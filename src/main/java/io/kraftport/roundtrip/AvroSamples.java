@@ -12,6 +12,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,12 @@ import org.apache.avro.util.TimePeriod;
  * default gets its default; a nullable field gets its non-null branch, so that the types behind it are exercised.
  */
 final class AvroSamples {
-  /** Nesting beyond which recursive types take their way out (null branch, empty array or map). */
-  private static final int MAX_DEPTH = 6;
+  /** How often a record may recur inside itself before recursion takes its way out (null, empty array or map). */
+  private static final int MAX_RECURSION = 3;
   private static final Instant TIMESTAMP = Instant.parse("2024-05-06T07:08:09.123456789Z");
 
+  /** The records being built on the current path, by full name, with how often each is open. */
+  private final Map<String, Integer> open = new HashMap<>();
   private int counter;
 
   private AvroSamples() {}
@@ -42,6 +45,7 @@ final class AvroSamples {
     return new AvroSamples().value(schema, 0, schema.getFullName());
   }
 
+  // depth counts recursion, not nesting: how often a record on the path has been entered again.
   private Object value(Schema schema, int depth, String path) {
     counter++;
     LogicalType logical = schema.getLogicalType();
@@ -56,15 +60,15 @@ final class AvroSamples {
       case ENUM -> new GenericData.EnumSymbol(schema, schema.getEnumSymbols().get(schema.getEnumSymbols().size() - 1));
       case ARRAY -> {
         List<Object> elements = new ArrayList<>();
-        for (int i = 0; depth < MAX_DEPTH && i < 2; i++) {
-          elements.add(value(schema.getElementType(), depth + 1, path + "[" + i + "]"));
+        for (int i = 0; depth < MAX_RECURSION && i < 2; i++) {
+          elements.add(value(schema.getElementType(), depth, path + "[" + i + "]"));
         }
         yield new GenericData.Array<>(schema, elements);
       }
       case MAP -> {
         Map<String, Object> entries = new LinkedHashMap<>();
-        for (int i = 1; depth < MAX_DEPTH && i <= 2; i++) {
-          entries.put("key" + i, value(schema.getValueType(), depth + 1, path + "." + "key" + i));
+        for (int i = 1; depth < MAX_RECURSION && i <= 2; i++) {
+          entries.put("key" + i, value(schema.getValueType(), depth, path + "." + "key" + i));
         }
         yield entries;
       }
@@ -82,17 +86,21 @@ final class AvroSamples {
   }
 
   private GenericData.Record record(Schema schema, int depth, String path) {
-    if (depth > MAX_DEPTH) {
-      throw new InvalidInputException("cannot generate a sample of Avro record " + schema.getFullName()
+    String name = schema.getFullName();
+    int recursion = open.getOrDefault(name, 0) > 0 ? depth + 1 : depth;
+    if (recursion > MAX_RECURSION + 2) {
+      throw new InvalidInputException("cannot generate a sample of Avro record " + name
           + ": it nests itself with no way out (a null branch, array or map) at " + path);
     }
+    open.merge(name, 1, Integer::sum);
     GenericData.Record record = new GenericData.Record(schema);
     for (Schema.Field field : schema.getFields()) {
       Object fieldValue = field.hasDefaultValue() && field.defaultVal() != JsonProperties.NULL_VALUE
           ? AvroCodec.DATA.getDefaultValue(field)
-          : value(field.schema(), depth + 1, path + "." + field.name());
+          : value(field.schema(), recursion, path + "." + field.name());
       record.put(field.pos(), fieldValue);
     }
+    open.merge(name, -1, Integer::sum);
     return record;
   }
 
@@ -102,7 +110,7 @@ final class AvroSamples {
     for (Schema branch : union.getTypes()) {
       if (branch.getType() == Schema.Type.NULL) {
         nullBranch = branch;
-      } else if (depth < MAX_DEPTH) {
+      } else if (depth < MAX_RECURSION) {
         return branch;
       }
     }

@@ -12,6 +12,7 @@ import io.kraftport.schema.ResolvedSchema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,14 @@ import java.util.Set;
  */
 final class JsonSamples {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  /** Nesting beyond which only required properties and minimum item counts are generated. */
-  private static final int MAX_DEPTH = 8;
+  /** How often a $ref may recur inside itself before only required properties and minimum items are generated. */
+  private static final int MAX_RECURSION = 3;
   private static final int MAX_BRANCH_TRIES = 4;
 
   private final Map<String, JsonNode> documents;
   private final int branch;
+  /** The $ref targets being followed on the current path, with how often each is open. */
+  private final Map<String, Integer> open = new HashMap<>();
   private int counter;
 
   private JsonSamples(Map<String, JsonNode> documents, int branch) {
@@ -60,6 +63,7 @@ final class JsonSamples {
         + errors.get(0));
   }
 
+  // depth counts recursion, not nesting: how often a $ref target on the path has been entered again.
   private JsonNode value(JsonNode schema, URI base, int depth) {
     counter++;
     if (schema.isBoolean()) {
@@ -71,7 +75,16 @@ final class JsonSamples {
     URI here = schema.path("$id").isTextual() ? base.resolve(schema.get("$id").asText()) : base;
     if (schema.has("$ref")) {
       URI target = here.resolve(schema.get("$ref").asText());
-      return value(resolve(target), target, depth + 1);
+      String key = target.toString();
+      int recursion = open.getOrDefault(key, 0) > 0 ? depth + 1 : depth;
+      if (recursion > MAX_RECURSION + 2) {
+        throw new InvalidInputException("cannot generate a JSON instance: the schema requires itself with no way out"
+            + " at $ref " + key);
+      }
+      open.merge(key, 1, Integer::sum);
+      JsonNode value = value(resolve(target), target, recursion);
+      open.merge(key, -1, Integer::sum);
+      return value;
     }
     if (schema.has("const")) {
       return schema.get("const").deepCopy();
@@ -83,11 +96,11 @@ final class JsonSamples {
     for (String keyword : List.of("oneOf", "anyOf")) {
       JsonNode branches = schema.path(keyword);
       if (branches.isArray() && branches.size() > 0) {
-        own = combine(own, value(branches.get(Math.min(branch, branches.size() - 1)), here, depth + 1));
+        own = combine(own, value(branches.get(Math.min(branch, branches.size() - 1)), here, depth));
       }
     }
     for (JsonNode part : schema.path("allOf")) {
-      own = combine(own, value(part, here, depth + 1));
+      own = combine(own, value(part, here, depth));
     }
     return own == null ? NODES.textNode("any-" + counter) : own;
   }
@@ -142,14 +155,14 @@ final class JsonSamples {
     Set<String> required = new HashSet<>();
     schema.path("required").forEach(name -> required.add(name.asText()));
     schema.path("properties").properties().forEach(property -> {
-      if (depth < MAX_DEPTH || required.contains(property.getKey())) {
-        object.set(property.getKey(), value(property.getValue(), base, depth + 1));
+      if (depth < MAX_RECURSION || required.contains(property.getKey())) {
+        object.set(property.getKey(), value(property.getValue(), base, depth));
       }
     });
     JsonNode additional = schema.path("additionalProperties");
     for (String name : required) {
       if (!object.has(name)) {
-        object.set(name, additional.isObject() ? value(additional, base, depth + 1) : NODES.textNode("any"));
+        object.set(name, additional.isObject() ? value(additional, base, depth) : NODES.textNode("any"));
       }
     }
     return object;
@@ -160,17 +173,17 @@ final class JsonSamples {
     JsonNode tuple = schema.has("prefixItems") ? schema.get("prefixItems")
         : schema.path("items").isArray() ? schema.get("items") : null;
     if (tuple != null) {
-      tuple.forEach(item -> array.add(value(item, base, depth + 1)));
+      tuple.forEach(item -> array.add(value(item, base, depth)));
       return array;
     }
     int min = schema.path("minItems").asInt(0);
-    int count = depth >= MAX_DEPTH ? min : Math.max(min, schema.path("uniqueItems").asBoolean() ? 1 : 2);
+    int count = depth >= MAX_RECURSION ? min : Math.max(min, schema.path("uniqueItems").asBoolean() ? 1 : 2);
     if (schema.has("maxItems")) {
       count = Math.min(count, schema.get("maxItems").asInt());
     }
     JsonNode items = schema.has("items") ? schema.get("items") : NODES.booleanNode(true);
     for (int i = 0; i < count; i++) {
-      array.add(value(items, base, depth + 1));
+      array.add(value(items, base, depth));
     }
     return array;
   }

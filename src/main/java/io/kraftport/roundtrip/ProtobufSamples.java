@@ -6,7 +6,9 @@ import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.OneofDescriptor;
 import com.google.protobuf.DynamicMessage;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds one deterministic Protobuf message for a descriptor. Every field is set, with non-default values (a
@@ -14,9 +16,14 @@ import java.util.List;
  * entries, each oneof its first member, and {@code google.protobuf.Timestamp} and {@code Duration} valid values.
  */
 final class ProtobufSamples {
-  /** Nesting beyond which message fields stay unset; every message field is optional, so this always ends. */
-  private static final int MAX_DEPTH = 6;
+  /**
+   * How often a message may recur inside itself before its recursive fields stay unset; every message field is
+   * optional, so generation always ends.
+   */
+  private static final int MAX_RECURSION = 3;
 
+  /** The messages being built on the current path, by full name, with how often each is open. */
+  private final Map<String, Integer> open = new HashMap<>();
   private int counter;
 
   private ProtobufSamples() {}
@@ -25,6 +32,7 @@ final class ProtobufSamples {
     return new ProtobufSamples().message(message, 0);
   }
 
+  // depth counts recursion, not nesting: how often a message on the path has been entered again.
   private DynamicMessage message(Descriptor type, int depth) {
     DynamicMessage.Builder builder = DynamicMessage.newBuilder(type);
     switch (type.getFullName()) {
@@ -40,13 +48,14 @@ final class ProtobufSamples {
         // generic below
       }
     }
+    open.merge(type.getFullName(), 1, Integer::sum);
     for (FieldDescriptor field : type.getFields()) {
       OneofDescriptor oneof = field.getRealContainingOneof();
       if (oneof != null && oneof.getField(0) != field) {
         continue;
       }
-      boolean nested = field.getJavaType() == FieldDescriptor.JavaType.MESSAGE;
-      if (nested && depth >= MAX_DEPTH) {
+      int recursion = recursion(field.isMapField() ? field.getMessageType().findFieldByNumber(2) : field, depth);
+      if (recursion > MAX_RECURSION) {
         continue;
       }
       if (field.isMapField()) {
@@ -56,17 +65,25 @@ final class ProtobufSamples {
           FieldDescriptor value = entry.findFieldByNumber(2);
           builder.addRepeatedField(field, DynamicMessage.newBuilder(entry)
               .setField(key, mapKey(key, i))
-              .setField(value, value(value, depth + 1))
+              .setField(value, value(value, recursion))
               .build());
         }
       } else if (field.isRepeated()) {
-        builder.addRepeatedField(field, value(field, depth + 1));
-        builder.addRepeatedField(field, value(field, depth + 1));
+        builder.addRepeatedField(field, value(field, recursion));
+        builder.addRepeatedField(field, value(field, recursion));
       } else {
-        builder.setField(field, value(field, depth + 1));
+        builder.setField(field, value(field, recursion));
       }
     }
+    open.merge(type.getFullName(), -1, Integer::sum);
     return builder.build();
+  }
+
+  // The recursion depth a field's value is built at: one more when its message type is already open on the path.
+  private int recursion(FieldDescriptor field, int depth) {
+    boolean reentered = field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
+        && open.getOrDefault(field.getMessageType().getFullName(), 0) > 0;
+    return reentered ? depth + 1 : depth;
   }
 
   private Object value(FieldDescriptor field, int depth) {

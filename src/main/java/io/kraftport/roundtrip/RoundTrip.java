@@ -12,6 +12,7 @@ import io.kraftport.schema.ResolvedSchema;
 import io.kraftport.schema.SchemaType;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,26 +35,36 @@ public final class RoundTrip {
 
   /**
    * Round-trips a sample of {@code source} (registered under {@code sourceId}) through the schema {@code target}
-   * that the target registry returns for the same id. A target schema that does not parse is a failed round-trip,
-   * not an error: it is what a consumer of the target would get.
+   * that the target registry returns for the same id; for Protobuf, a sample of every message of the file, and the
+   * first failure is returned. A target schema that does not parse is a failed round-trip, not an error: it is what
+   * a consumer of the target would get. A Protobuf file of enums only frames no record and passes.
    *
    * @throws InvalidInputException if the source schema does not parse or no sample can be generated for it
    */
   public RoundTripResult check(ResolvedSchema source, int sourceId, ResolvedSchema target) {
-    Sample sample = generator.generate(source);
-    byte[] record = serialize(sample, source, sourceId);
-    SchemaType type = sample.type();
+    SchemaType type = SchemaType.of(source);
+    List<Sample> samples = generator.generateEach(source);
     if (SchemaType.of(target) != type) {
       return RoundTripResult.mismatch(sourceId, type, "schemaType", type.name(), SchemaType.of(target).name());
     }
+    for (Sample sample : samples) {
+      RoundTripResult result = check(sample, serialize(sample, source, sourceId), target);
+      if (!result.passed()) {
+        return result;
+      }
+    }
+    return RoundTripResult.ok(sourceId, type);
+  }
+
+  private RoundTripResult check(Sample sample, byte[] record, ResolvedSchema target) {
     try {
-      return switch (type) {
+      return switch (sample.type()) {
         case AVRO -> checkAvro(sample, record, target);
         case PROTOBUF -> checkProtobuf(sample, record, target);
         case JSON -> checkJson(sample, record, target);
       };
     } catch (InvalidInputException e) {
-      return RoundTripResult.unreadable(sourceId, type, e.getMessage());
+      return RoundTripResult.unreadable(WireFormat.schemaId(record), sample.type(), e.getMessage());
     }
   }
 
@@ -130,7 +141,7 @@ public final class RoundTrip {
     WireFormat.Framed framed = WireFormat.unframeProtobuf(record);
     DynamicMessage read = readProtobuf(framed, target, " with the target schema");
     return compared(framed.schemaId(), SchemaType.PROTOBUF,
-        ProtobufCodec.plain((Message) sample.value()), ProtobufCodec.plain(read));
+        plain(SchemaType.PROTOBUF, sample.value()), plain(SchemaType.PROTOBUF, read));
   }
 
   private RoundTripResult checkJson(Sample sample, byte[] record, ResolvedSchema target) {
@@ -177,7 +188,11 @@ public final class RoundTrip {
   private static Object plain(SchemaType type, Object value) {
     return switch (type) {
       case AVRO -> AvroCodec.plain(value);
-      case PROTOBUF -> ProtobufCodec.plain((Message) value);
+      // Under the message's full name, so that a field path says which message of the file it is in.
+      case PROTOBUF -> {
+        Message message = (Message) value;
+        yield Map.of(message.getDescriptorForType().getFullName(), ProtobufCodec.plain(message));
+      }
       case JSON -> JsonCodec.plain((JsonNode) value);
     };
   }

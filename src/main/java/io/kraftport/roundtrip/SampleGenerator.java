@@ -7,6 +7,7 @@ import io.kraftport.schema.AvroSchemas;
 import io.kraftport.schema.ProtobufSchemas;
 import io.kraftport.schema.ResolvedSchema;
 import io.kraftport.schema.SchemaType;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,6 +32,24 @@ public final class SampleGenerator {
   }
 
   /**
+   * One sample per record type the schema can frame: for Protobuf, one per declared message (nested ones included,
+   * in message-index order), since a producer may write any of them, and none for a file of enums only; for Avro
+   * and JSON, the one sample.
+   *
+   * @throws InvalidInputException if the schema does not parse or no valid sample can be made, with the reason
+   */
+  public List<Sample> generateEach(ResolvedSchema schema) {
+    if (SchemaType.of(schema) != SchemaType.PROTOBUF) {
+      return List.of(generate(schema));
+    }
+    List<Sample> samples = new ArrayList<>();
+    for (Descriptor message : ProtobufSchemas.messages(ProtobufSchemas.descriptor(schema))) {
+      samples.add(protobuf(message));
+    }
+    return List.copyOf(samples);
+  }
+
+  /**
    * A sample of a named Protobuf message of the schema (its full name, such as {@code shop.Order.Line}).
    *
    * @throws InvalidInputException if the schema is not Protobuf, does not parse, or has no such message
@@ -52,24 +71,15 @@ public final class SampleGenerator {
     } else {
       String qualified = file.getPackage().isEmpty() || messageName.startsWith(file.getPackage() + ".")
           ? messageName : file.getPackage() + "." + messageName;
-      message = find(file.getMessageTypes(), qualified);
-      if (message == null) {
-        throw new InvalidInputException("the Protobuf schema declares no message " + messageName);
-      }
+      message = ProtobufSchemas.messages(file).stream()
+          .filter(m -> m.getFullName().equals(qualified))
+          .findFirst()
+          .orElseThrow(() -> new InvalidInputException("the Protobuf schema declares no message " + messageName));
     }
-    return new Sample(SchemaType.PROTOBUF, ProtobufSamples.generate(message), ProtobufSchemas.messageIndexes(message));
+    return protobuf(message);
   }
 
-  private static Descriptor find(List<Descriptor> messages, String fullName) {
-    for (Descriptor message : messages) {
-      if (message.getFullName().equals(fullName)) {
-        return message;
-      }
-      Descriptor nested = find(message.getNestedTypes(), fullName);
-      if (nested != null) {
-        return nested;
-      }
-    }
-    return null;
+  private static Sample protobuf(Descriptor message) {
+    return new Sample(SchemaType.PROTOBUF, ProtobufSamples.generate(message), ProtobufSchemas.messageIndexes(message));
   }
 }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSON Schemas parsed with Jackson and compiled with networknt's validator. A schema is checked against the
@@ -45,6 +46,9 @@ public final class JsonSchemas {
       // Formats such as date-time are assertions here, so a generated instance must really satisfy them.
       .formatAssertionsEnabled(true)
       .build();
+
+  /** The meta-schemas, bundled with the validator and loaded from its class path, parsed once per dialect. */
+  private static final Map<VersionFlag, JsonSchema> META_SCHEMAS = new ConcurrentHashMap<>();
 
   private JsonSchemas() {}
 
@@ -146,7 +150,8 @@ public final class JsonSchemas {
   }
 
   private static void checkAgainstMetaSchema(JsonNode document, VersionFlag dialect, String what) {
-    JsonSchema metaSchema = JsonSchemaFactory.getInstance(dialect).getSchema(SchemaLocation.of(dialect.getId()));
+    JsonSchema metaSchema = META_SCHEMAS.computeIfAbsent(dialect,
+        d -> JsonSchemaFactory.getInstance(d).getSchema(SchemaLocation.of(d.getId())));
     List<String> errors = validate(metaSchema, document);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(what + " is not a valid JSON Schema: " + errors.get(0));

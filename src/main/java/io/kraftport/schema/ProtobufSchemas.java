@@ -78,7 +78,8 @@ public final class ProtobufSchemas {
 
   /**
    * The message a Confluent message-index path names: {@code [i]} is the i-th top-level message, {@code [i, j]} its
-   * j-th nested message, and so on.
+   * j-th nested message, and so on. Like Confluent, it counts declared messages only, not the entry types protobuf
+   * synthesizes for map fields.
    *
    * @throws InvalidInputException if the path names no message of the file
    */
@@ -91,10 +92,10 @@ public final class ProtobufSchemas {
     for (int index : indexes) {
       if (index < 0 || index >= candidates.size()) {
         throw new InvalidInputException(
-            "message-index path " + indexes + " names no message of " + file.getName());
+            "message-index path " + indexes + " names no message of the Protobuf schema");
       }
       found = candidates.get(index);
-      candidates = found.getNestedTypes();
+      candidates = declared(found.getNestedTypes());
     }
     return found;
   }
@@ -105,10 +106,28 @@ public final class ProtobufSchemas {
     for (Descriptor d = message; d != null; d = d.getContainingType()) {
       List<Descriptor> siblings = d.getContainingType() == null
           ? d.getFile().getMessageTypes()
-          : d.getContainingType().getNestedTypes();
+          : declared(d.getContainingType().getNestedTypes());
       path.add(0, siblings.indexOf(d));
     }
     return List.copyOf(path);
+  }
+
+  /** Every declared message of the file, nested ones after their parent, in message-index order. */
+  public static List<Descriptor> messages(FileDescriptor file) {
+    List<Descriptor> messages = new ArrayList<>();
+    addWithNested(file.getMessageTypes(), messages);
+    return List.copyOf(messages);
+  }
+
+  private static void addWithNested(List<Descriptor> declared, List<Descriptor> into) {
+    for (Descriptor message : declared) {
+      into.add(message);
+      addWithNested(declared(message.getNestedTypes()), into);
+    }
+  }
+
+  private static List<Descriptor> declared(List<Descriptor> nested) {
+    return nested.stream().filter(d -> !d.getOptions().getMapEntry()).toList();
   }
 
   private static void collectFiles(Map<String, ResolvedSchema> references, Map<String, String> into) {

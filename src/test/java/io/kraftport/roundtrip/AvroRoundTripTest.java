@@ -76,7 +76,8 @@ class AvroRoundTripTest {
             r -> assertThat(((ByteBuffer) field(r, "blob")).remaining()).isEqualTo(3)),
         feature("logical types", avro("""
             {"name":"price","type":{"type":"bytes","logicalType":"decimal","precision":9,"scale":2}},
-            {"name":"rate","type":{"type":"fixed","name":"Rate","size":8,"logicalType":"decimal","precision":12,"scale":4}},
+            {"name":"rate","type":{"type":"fixed","name":"Rate","size":8,
+              "logicalType":"decimal","precision":12,"scale":4}},
             {"name":"day","type":{"type":"int","logicalType":"date"}},
             {"name":"atMillis","type":{"type":"int","logicalType":"time-millis"}},
             {"name":"atMicros","type":{"type":"long","logicalType":"time-micros"}},
@@ -117,9 +118,27 @@ class AvroRoundTripTest {
             {"name":"head","type":{"type":"record","name":"Node","fields":[
               {"name":"value","type":"int"},{"name":"next","type":["null","Node"]}]}}"""),
             r -> assertThat(field(field(r, "head"), "next")).isNotNull()),
+        feature("deep nesting of distinct records is not cut short", avro(deep(9)),
+            r -> {
+              Object inner = r;
+              for (int level = 1; level <= 9; level++) {
+                inner = field(inner, "next");
+              }
+              assertThat(field(inner, "leaf")).isNotNull();
+            }),
         feature("non-record root", new ResolvedSchema("AVRO",
             "{\"type\":\"array\",\"items\":{\"type\":\"map\",\"values\":\"string\"}}", Map.of()),
             r -> assertThat((List<?>) r).hasSize(2)));
+  }
+
+  // Records L1..Ln, each holding the next, the last a string leaf: nesting without recursion.
+  private static String deep(int levels) {
+    String type = "{\"type\":\"record\",\"name\":\"L" + levels
+        + "\",\"fields\":[{\"name\":\"leaf\",\"type\":\"string\"}]}";
+    for (int level = levels - 1; level >= 1; level--) {
+      type = "{\"type\":\"record\",\"name\":\"L" + level + "\",\"fields\":[{\"name\":\"next\",\"type\":" + type + "}]}";
+    }
+    return "{\"name\":\"next\",\"type\":" + type + "}";
   }
 
   private static Arguments feature(String name, ResolvedSchema schema, Consumer<Object> exercised) {
@@ -128,7 +147,8 @@ class AvroRoundTripTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("features")
-  void generatedRecordExercisesTheFeatureAndRoundTrips(String name, ResolvedSchema schema, Consumer<Object> exercised) {
+  void generatedRecordExercisesTheFeatureAndRoundTrips(
+      String name, ResolvedSchema schema, Consumer<Object> exercised) {
     Sample sample = generator.generate(schema);
     exercised.accept(sample.value());
 

@@ -61,7 +61,8 @@ class JsonRoundTripTest {
         feature("$ref to definitions", json("""
             {"type":"object","properties":{"billing":{"$ref":"#/definitions/address"},
               "shipping":{"$ref":"#/definitions/address"}},
-             "definitions":{"address":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}}"""),
+             "definitions":{"address":{"type":"object","properties":{"city":{"type":"string"}},
+                            "required":["city"]}}}"""),
             i -> assertThat(at(i, "/shipping/city").isTextual()).isTrue()),
         feature("$ref to referenced schemas", new ResolvedSchema("JSON", """
             {"type":"object","properties":{"total":{"$ref":"money.json"},
@@ -88,6 +89,10 @@ class JsonRoundTripTest {
                            "owner":{"$ref":"#/$defs/person"}},
              "$defs":{"person":{"type":"object","properties":{"name":{"type":"string"}},"required":["name"]}}}"""),
             i -> assertThat(at(i, "/point").size()).isEqualTo(2)),
+        feature("recursive tree ends at optional properties", json("""
+            {"type":"object","properties":{"name":{"type":"string"},
+              "children":{"type":"array","items":{"$ref":"#"}}},"required":["name"]}"""),
+            i -> assertThat(at(i, "/children/0/children/0/name").isTextual()).isTrue()),
         feature("nullable types", json("""
             {"type":"object","properties":{"note":{"type":["null","string"]}}}"""),
             i -> assertThat(at(i, "/note").isTextual()).isTrue()));
@@ -99,13 +104,24 @@ class JsonRoundTripTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("features")
-  void generatedInstanceExercisesTheFeatureAndRoundTrips(String name, ResolvedSchema schema, Consumer<Object> exercised) {
+  void generatedInstanceExercisesTheFeatureAndRoundTrips(
+      String name, ResolvedSchema schema, Consumer<Object> exercised) {
     Sample sample = generator.generate(schema);
     exercised.accept(sample.value());
 
     RoundTripResult result = roundTrip.check(schema, 11, schema);
 
     assertThat(result.status()).as(result.summary()).isEqualTo(RoundTripResult.Status.OK);
+  }
+
+  @Test
+  void aSchemaThatRequiresItselfIsRejected() {
+    ResolvedSchema schema = json("""
+        {"type":"object","properties":{"self":{"$ref":"#"}},"required":["self"]}""");
+
+    assertThatThrownBy(() -> generator.generate(schema))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("cannot generate a JSON instance: the schema requires itself with no way out");
   }
 
   @Test

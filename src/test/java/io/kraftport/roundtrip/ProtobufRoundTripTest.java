@@ -48,7 +48,11 @@ class ProtobufRoundTripTest {
             }"""), m -> assertThat(field(field(field(m, "line"), "price"), "cents")).isNotNull()),
         feature("enums", proto("""
             enum Status { STATUS_UNSPECIFIED = 0; PAID = 1; SHIPPED = 2; }
-            message Order { Status status = 1; message Inner { enum Kind { K0 = 0; K1 = 1; } Kind kind = 1; } Inner inner = 2; }
+            message Order {
+              Status status = 1;
+              message Inner { enum Kind { K0 = 0; K1 = 1; } Kind kind = 1; }
+              Inner inner = 2;
+            }
             """), m -> assertThat(field(m, "status")).hasToString("SHIPPED")),
         feature("repeated", proto("""
             message Order { repeated string tags = 1; repeated int64 ids = 2; repeated Line lines = 3; }
@@ -112,7 +116,8 @@ class ProtobufRoundTripTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("features")
-  void generatedMessageExercisesTheFeatureAndRoundTrips(String name, ResolvedSchema schema, Consumer<Object> exercised) {
+  void generatedMessageExercisesTheFeatureAndRoundTrips(
+      String name, ResolvedSchema schema, Consumer<Object> exercised) {
     Sample sample = generator.generate(schema);
     exercised.accept(sample.value());
 
@@ -137,6 +142,27 @@ class ProtobufRoundTripTest {
     assertThat(List.of(record[5], record[6], record[7])).containsExactly((byte) 4, (byte) 2, (byte) 2);
     assertThat(((Message) decoded.value()).getDescriptorForType().getFullName()).isEqualTo("shop.Order.Note");
     assertThat(roundTrip.compare(decoded, decoded).passed()).isTrue();
+  }
+
+  @Test
+  void mapEntryTypesDoNotCountInMessageIndexesAsInConfluent() {
+    ResolvedSchema schema = proto("""
+        message Order { map<string, int32> counts = 1; message Line { string sku = 1; } Line line = 2; }
+        """);
+
+    assertThat(generator.generate(schema, "shop.Order.Line").messageIndexes()).containsExactly(0, 0);
+    assertThat(generator.generateEach(schema)).extracting(Sample::messageIndexes)
+        .containsExactly(List.of(0), List.of(0, 0));
+  }
+
+  @Test
+  void aFileOfEnumsOnlyHasNoRecordToFrame() {
+    ResolvedSchema enums = proto("enum Currency { EUR = 0; USD = 1; }");
+
+    assertThat(generator.generateEach(enums)).isEmpty();
+    assertThatThrownBy(() -> generator.generate(enums))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("cannot generate a sample: the Protobuf schema declares no message");
   }
 
   @Test

@@ -53,23 +53,31 @@ class RoundTripMismatchTest {
         Arguments.of("avro: last field dropped", AVRO_ORDER, avro("""
             {"name":"id","type":"string"},{"name":"qty","type":"int"}"""),
             "total", "<absent>"),
-        Arguments.of("avro: fields swapped", avro("{\"name\":\"a\",\"type\":\"long\"},{\"name\":\"b\",\"type\":\"long\"}"),
+        Arguments.of("avro: fields swapped",
+            avro("{\"name\":\"a\",\"type\":\"long\"},{\"name\":\"b\",\"type\":\"long\"}"),
             avro("{\"name\":\"b\",\"type\":\"long\"},{\"name\":\"a\",\"type\":\"long\"}"),
             "a", "1000000000003 (long)"),
         Arguments.of("protobuf: field renamed", PROTO_ORDER, proto(
             "message Order { string key = 1; int32 qty = 2; Money total = 3; } message Money { int64 cents = 1; }"),
-            "id", "<absent>"),
+            "shop.Order.id", "<absent>"),
         Arguments.of("protobuf: field renumbered", PROTO_ORDER, proto(
             "message Order { string id = 1; int32 qty = 4; Money total = 3; } message Money { int64 cents = 1; }"),
-            "qty", "<absent>"),
+            "shop.Order.qty", "<absent>"),
         Arguments.of("protobuf: type changed", PROTO_ORDER, proto(
             "message Order { string id = 1; int64 qty = 2; Money total = 3; } message Money { int64 cents = 1; }"),
-            "qty", "2 (int64)"),
+            "shop.Order.qty", "2 (int64)"),
         Arguments.of("protobuf: messages reordered", PROTO_ORDER, proto(
             "message Money { int64 cents = 1; } message Order { string id = 1; int32 qty = 2; Money total = 3; }"),
-            "id", "<absent>"),
+            "shop.Order", "<absent>"),
+        Arguments.of("protobuf: a nested type changed", PROTO_ORDER, proto(
+            "message Order { string id = 1; int32 qty = 2; Money total = 3; } message Money { int32 cents = 1; }"),
+            "shop.Order.total.cents", "(int32)"),
+        Arguments.of("protobuf: a second, unrelated message changed",
+            proto("message Order { string id = 1; } message Refund { int64 cents = 1; }"),
+            proto("message Order { string id = 1; } message Refund { sint64 cents = 1; }"),
+            "shop.Refund.cents", "(sint64)"),
         Arguments.of("protobuf: string became int64 (another wire type)", proto("message Order { string id = 1; }"),
-            proto("message Order { int64 id = 1; }"), "id", "<absent>"),
+            proto("message Order { int64 id = 1; }"), "shop.Order.id", "<absent>"),
         Arguments.of("json: property type changed", JSON_ORDER, json("""
             {"type":"object","properties":{"id":{"type":"string"},"qty":{"type":"string"}},"required":["id"]}"""),
             "qty", "string"),
