@@ -87,30 +87,29 @@ public final class RoundTrip {
   public Decoded decode(byte[] record, SchemaLookup lookup) {
     int schemaId = WireFormat.schemaId(record);
     ResolvedSchema schema = lookup.schema(schemaId);
-    SchemaType type = SchemaType.of(schema);
     String with = " with schema id " + schemaId;
-    switch (type) {
+    return switch (SchemaType.of(schema)) {
       case AVRO -> {
         AvroCodec.Read read = readAvro(WireFormat.unframe(record).payload(), schema, with);
         if (read.unreadBytes() > 0) {
           throw new InvalidInputException("record has " + read.unreadBytes() + " bytes left after decoding" + with);
         }
-        return new Decoded(schemaId, type, List.of(), read.value());
+        yield new Decoded(schemaId, SchemaType.AVRO, List.of(), read.value());
       }
       case PROTOBUF -> {
         WireFormat.Framed framed = WireFormat.unframeProtobuf(record);
-        return new Decoded(schemaId, type, framed.messageIndexes(), readProtobuf(framed, schema, with));
+        yield new Decoded(schemaId, SchemaType.PROTOBUF, framed.messageIndexes(), readProtobuf(framed, schema, with));
       }
-      default -> {
+      case JSON -> {
         JsonNode value = JsonCodec.read(WireFormat.unframe(record).payload());
         List<Violation> violations = JsonCodec.violations(parsed.json(schema), value);
         if (!violations.isEmpty()) {
           throw new InvalidInputException("record does not validate against schema id " + schemaId + ": "
               + violations.get(0).message());
         }
-        return new Decoded(schemaId, type, List.of(), value);
+        yield new Decoded(schemaId, SchemaType.JSON, List.of(), value);
       }
-    }
+    };
   }
 
   /** Compares two decoded records (say, one read from each cluster), reporting the first differing field. */
@@ -125,10 +124,9 @@ public final class RoundTrip {
 
   private RoundTripResult checkAvro(Sample sample, byte[] record, ResolvedSchema target) {
     WireFormat.Framed framed = WireFormat.unframe(record);
-    String with = " with the target schema";
-    AvroCodec.Read read = readAvro(framed.payload(), target, with);
+    AvroCodec.Read read = readAvro(framed.payload(), target, " with the target schema");
     RoundTripResult result = compared(framed.schemaId(), SchemaType.AVRO,
-        AvroCodec.plain(sample.value()), AvroCodec.plain(read.value()));
+        plain(SchemaType.AVRO, sample.value()), plain(SchemaType.AVRO, read.value()));
     // Values can all match while the target schema stops early: bytes left over mean a field went missing.
     if (result.passed() && read.unreadBytes() > 0) {
       return RoundTripResult.mismatch(framed.schemaId(), SchemaType.AVRO, "(payload)",
@@ -148,7 +146,7 @@ public final class RoundTrip {
     WireFormat.Framed framed = WireFormat.unframe(record);
     JsonNode read = JsonCodec.read(framed.payload());
     RoundTripResult result = compared(framed.schemaId(), SchemaType.JSON,
-        JsonCodec.plain((JsonNode) sample.value()), JsonCodec.plain(read));
+        plain(SchemaType.JSON, sample.value()), plain(SchemaType.JSON, read));
     if (!result.passed()) {
       return result;
     }
@@ -165,7 +163,7 @@ public final class RoundTrip {
       if (e instanceof InvalidInputException invalid) {
         throw invalid;
       }
-      throw new InvalidInputException("Avro payload does not decode" + with + ": " + reason(e), e);
+      throw new InvalidInputException("Avro payload does not decode" + with + ": " + Reasons.of(e), e);
     }
   }
 
@@ -175,7 +173,7 @@ public final class RoundTrip {
       return ProtobufCodec.read(type, framed.payload());
     } catch (IOException e) {
       throw new InvalidInputException("Protobuf payload does not decode as " + type.getFullName() + with + ": "
-          + reason(e), e);
+          + Reasons.of(e), e);
     }
   }
 
@@ -195,9 +193,5 @@ public final class RoundTrip {
       }
       case JSON -> JsonCodec.plain((JsonNode) value);
     };
-  }
-
-  private static String reason(Exception e) {
-    return Reasons.of(e);
   }
 }

@@ -97,11 +97,16 @@ class AvroRoundTripTest {
         feature("defaults", avro("""
             {"name":"qty","type":"int","default":7},
             {"name":"currency","type":"string","default":"EUR"},
-            {"name":"kind","type":{"type":"enum","name":"Kind","symbols":["A","B"]},"default":"A"}"""),
+            {"name":"kind","type":{"type":"enum","name":"Kind","symbols":["A","B"]},"default":"A"},
+            {"name":"since","type":{"type":"int","logicalType":"date"},"default":19000},
+            {"name":"price","type":{"type":"bytes","logicalType":"decimal","precision":4,"scale":2},
+              "default":"\\u0004\\u00d2"}"""),
             r -> {
               assertThat(field(r, "qty")).isEqualTo(7);
               assertThat(field(r, "currency")).hasToString("EUR");
               assertThat(field(r, "kind")).hasToString("A");
+              assertThat(field(r, "since")).isEqualTo(LocalDate.ofEpochDay(19000));
+              assertThat(field(r, "price")).isEqualTo(new BigDecimal("12.34"));
             }),
         feature("referenced named types", new ResolvedSchema("AVRO", """
             {"type":"record","name":"Order","namespace":"com.acme","fields":[
