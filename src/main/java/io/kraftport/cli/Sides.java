@@ -1,0 +1,74 @@
+package io.kraftport.cli;
+
+import io.kraftport.InvalidInputException;
+import io.kraftport.config.SideConfig;
+import io.kraftport.kafka.ClusterReader;
+import io.kraftport.kafka.KafkaAdmins;
+import io.kraftport.kafka.TopicFilter;
+import io.kraftport.registry.ExportOptions;
+import io.kraftport.registry.RegistryClient;
+import io.kraftport.registry.RegistryExporter;
+import io.kraftport.snapshot.ClusterInfo;
+import io.kraftport.snapshot.RegistrySnapshot;
+import io.kraftport.snapshot.Snapshot;
+import io.kraftport.snapshot.SnapshotCodec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Reads one side of a migration into a {@link Snapshot}: live from its cluster and registry, or from a snapshot file,
+ * with the command's topic and subject filters applied either way, so every comparison is between two snapshots.
+ */
+final class Sides {
+  private Sides() {}
+
+  /** A side as read, with a label for reports. */
+  record Side(String label, Snapshot snapshot) {}
+
+  static Side live(SideConfig config, TopicFilter filter, RegistryOptions registry, Duration timeout,
+      Console console) {
+    if (config.bootstrapServers().isEmpty()) {
+      throw new InvalidInputException("no " + config.side() + " side: pass --" + config.side() + "-snapshot, --"
+          + config.side() + "-bootstrap-server, or set " + config.side() + ".bootstrap.servers in --config");
+    }
+    ClusterInfo info;
+    Snapshot snapshot;
+    String label;
+    try (KafkaAdmins.Connection c = KafkaAdmins.connect(config, timeout)) {
+      console.progress("Reading topics from " + c.endpoint() + " ...");
+      ClusterReader reader = new ClusterReader(c);
+      info = reader.clusterInfo();
+      snapshot = new Snapshot(Snapshot.FORMAT_VERSION, VersionProvider.version(),
+          Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), info, reader.topics(filter), null);
+      label = c.endpoint() + ", cluster " + info.clusterId();
+    }
+    Optional<RegistryClient> client = registry.connect(config, timeout);
+    if (client.isPresent()) {
+      try (RegistryClient r = client.get()) {
+        console.progress("Reading the " + config.side() + " schema registry at " + r.url() + " ...");
+        RegistrySnapshot exported = new RegistryExporter(r).export(registry.exportOptions());
+        snapshot = snapshot.withRegistry(exported);
+        label = label + ", registry " + r.url();
+      }
+    }
+    return new Side(label, snapshot);
+  }
+
+  static Side file(Path file, TopicFilter filter, RegistryOptions registry) {
+    Snapshot s = SnapshotCodec.read(file);
+    Snapshot filtered = s.withTopics(s.topics().stream().filter(t -> filter.test(t.name())).toList());
+    RegistrySnapshot r = s.registry();
+    if (r != null && registry.enabled()) {
+      ExportOptions options = registry.exportOptions();
+      filtered = filtered.withRegistry(new RegistrySnapshot(r.url(), r.flavor(), r.globalCompatibility(),
+          r.globalMode(), r.subjectOverridesKnown(), r.contexts(),
+          r.subjects().stream().filter(sub -> options.accepts(sub.name())).toList(), r.idChanges()));
+    } else {
+      filtered = filtered.withRegistry(null);
+    }
+    return new Side("snapshot " + file + " (cluster " + s.cluster().clusterId() + ")", filtered);
+  }
+}
