@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -100,27 +102,31 @@ public final class HtmlReport {
         .append("<table class=\"differences\" id=\"differences\">\n<thead><tr><th>Status</th><th>Kind</th>")
         .append("<th>Resource</th><th>Field</th><th>Expected (source)</th><th>Actual (target)</th><th>Note</th>")
         .append("</tr></thead>\n<tbody>\n");
-    for (Difference d : report.differences()) {
+    // Drift first, as in the other formats; the report's own order within each status.
+    List<Difference> rows = report.differences().stream()
+        .sorted(Comparator.comparing(Difference::status)).toList();
+    for (Difference d : rows) {
       String status = d.status().name();
       sb.append("<tr data-status=\"").append(status).append("\"><td data-sort=\"").append(d.status().ordinal())
-          .append("\"><span class=\"badge ").append(status.toLowerCase(java.util.Locale.ROOT)).append("\">")
+          .append("\"><span class=\"badge ").append(ReportParts.statusLabel(d.status())).append("\">")
           .append(status).append("</span></td><td>").append(ReportParts.kindLabel(d.kind())).append("</td><td>")
           .append(escape(d.resource())).append("</td><td>").append(escape(d.field())).append("</td>");
-      value(sb, d.expected());
-      value(sb, d.actual());
+      ReportParts.Values shortened = ReportParts.abbreviate(d, MAX_VALUE);
+      value(sb, d.expected(), shortened.expected());
+      value(sb, d.actual(), shortened.actual());
       sb.append("<td>").append(escape(d.note())).append("</td></tr>\n");
     }
     sb.append("</tbody>\n</table>\n</section>\n");
   }
 
-  private static void value(StringBuilder sb, String v) {
-    if (v == null) {
+  private static void value(StringBuilder sb, String full, String shortened) {
+    if (full == null) {
       sb.append("<td class=\"value absent\">(none)</td>");
-    } else if (v.length() <= MAX_VALUE) {
-      sb.append("<td class=\"value\">").append(escape(v)).append("</td>");
+    } else if (full.equals(shortened)) {
+      sb.append("<td class=\"value\">").append(escape(full)).append("</td>");
     } else {
-      sb.append("<td class=\"value\"><details><summary>").append(escape(ReportParts.abbreviate(v, MAX_VALUE)))
-          .append("</summary><pre>").append(escape(v)).append("</pre></details></td>");
+      sb.append("<td class=\"value\"><details><summary>").append(escape(shortened))
+          .append("</summary><pre>").append(escape(full)).append("</pre></details></td>");
     }
   }
 

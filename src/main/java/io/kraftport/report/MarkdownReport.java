@@ -59,9 +59,10 @@ public final class MarkdownReport {
     sb.append("| Kind | Resource | Field | Expected (source) | Actual (target) | Note |\n");
     sb.append("|---|---|---|---|---|---|\n");
     for (Difference d : group.subList(0, Math.min(MAX_ROWS, group.size()))) {
+      ReportParts.Values v = ReportParts.abbreviate(d, MAX_VALUE);
       sb.append("| ").append(ReportParts.kindLabel(d.kind())).append(" | ").append(cell(d.resource()))
-          .append(" | ").append(cell(d.field())).append(" | ").append(value(d.expected())).append(" | ")
-          .append(value(d.actual())).append(" | ").append(cell(d.note())).append(" |\n");
+          .append(" | ").append(cell(d.field())).append(" | ").append(value(v.expected())).append(" | ")
+          .append(value(v.actual())).append(" | ").append(cell(d.note())).append(" |\n");
     }
     if (group.size() > MAX_ROWS) {
       sb.append("\n…and ").append(group.size() - MAX_ROWS).append(" more ").append(label)
@@ -81,9 +82,9 @@ public final class MarkdownReport {
     return sb.toString();
   }
 
-  /** A value cell: "(none)" when absent, shortened when long. */
+  /** A value cell, already shortened: "(none)" when absent. */
   private static String value(String s) {
-    return s == null ? "*(none)*" : cell(ReportParts.abbreviate(s, MAX_VALUE));
+    return s == null ? "*(none)*" : cell(s);
   }
 
   /** Table-cell text: escaped, with line breaks as {@code <br>} since a raw one would end the row. */

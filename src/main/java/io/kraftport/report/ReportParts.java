@@ -78,12 +78,12 @@ final class ReportParts {
     return d.kind() == Kind.CONFIG ? "config " + d.field() : d.field();
   }
 
-  /** One difference as a sentence, values in full: "partitions: expected 3, actual 6 (note)". */
+  /** One difference as a sentence, values in full: "partitions: expected 3, actual 6 — note". */
   static String sentence(Difference d) {
     StringBuilder sb = new StringBuilder(what(d)).append(": expected ").append(orNone(d.expected()))
         .append(", actual ").append(orNone(d.actual()));
     if (d.note() != null) {
-      sb.append(" (").append(d.note()).append(')');
+      sb.append(" — ").append(d.note());
     }
     return sb.toString();
   }
@@ -106,15 +106,51 @@ final class ReportParts {
     return out;
   }
 
+  /** An expected and an actual value, shortened alike. */
+  record Values(String expected, String actual) {}
+
+  /**
+   * Shortens a difference's two values to at most {@code max} characters each. When they share a prefix longer than
+   * that (two schemas that differ in their last field), both start shortly before the first character that differs:
+   * cut from the start, the two cells would read the same.
+   */
+  static Values abbreviate(Difference d, int max) {
+    String e = d.expected();
+    String a = d.actual();
+    int common = 0;
+    if (e != null && a != null) {
+      int n = Math.min(e.length(), a.length());
+      while (common < n && e.charAt(common) == a.charAt(common)) {
+        common++;
+      }
+    }
+    // Keep a quarter of the room for what leads up to the difference.
+    int start = common > max * 3 / 4 ? common - max / 4 : 0;
+    return new Values(excerpt(e, start, max), excerpt(a, start, max));
+  }
+
   /** Shortens text to at most {@code max} characters, ending in "…"; never splits a surrogate pair. */
   static String abbreviate(String s, int max) {
+    return excerpt(s, 0, max);
+  }
+
+  /** At most {@code max} characters of {@code s} from {@code start}, with "…" where text was left out. */
+  private static String excerpt(String s, int start, int max) {
     if (s == null || s.length() <= max) {
       return s;
     }
-    int end = max - 1;
+    if (start > 0 && Character.isLowSurrogate(s.charAt(start))) {
+      start--;
+    }
+    String head = start > 0 ? "…" : "";
+    int end = start + max - head.length();
+    if (end >= s.length()) {
+      return head + s.substring(start);
+    }
+    end--;
     if (Character.isHighSurrogate(s.charAt(end - 1))) {
       end--;
     }
-    return s.substring(0, end) + "…";
+    return head + s.substring(start, end) + "…";
   }
 }
