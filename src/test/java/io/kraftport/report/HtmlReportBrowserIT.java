@@ -14,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -56,6 +58,26 @@ class HtmlReportBrowserIT {
     assertThat(row(dom, "ACCEPTED")).doesNotContain("hidden=");
     // The sort buttons are made by the script too.
     assertThat(dom).contains("<button type=\"button\" title=\"Sort by Status\">Status</button>");
+  }
+
+  @Test
+  void clickingAHeaderSortsTheDifferences() throws Exception {
+    // Headless Chromium cannot click from the command line: a script added to a copy of the page does.
+    String clickResourceTwice = "<script>var b = document.querySelectorAll('#differences th button')[2];"
+        + " b.click(); b.click();</script>\n</body>";
+    Path page = page(HtmlReport.render(ReportFixtures.diffWithDrift()).replace("</body>", clickResourceTwice));
+    String dom = chromium("--dump-dom", page.toUri().toString()).out();
+    assertThat(dom).contains("<th aria-sort=\"descending\"><button type=\"button\" title=\"Sort by Resource\">");
+    // Descending by resource; rows of one resource keep their order (drift first).
+    Matcher m = Pattern.compile("<tr data-status=\"(\\w+)\"[^>]*>(?:<td[^>]*>.*?</td>){2}<td>([^<]*)</td>"
+        + "<td>([^<]*)</td>").matcher(dom);
+    List<String> rows = new ArrayList<>();
+    while (m.find()) {
+      rows.add(m.group(2) + " " + m.group(3) + " " + m.group(1));
+    }
+    assertThat(rows).containsExactly("payments-value/2 schema DRIFT", "payments replicationFactor ACCEPTED",
+        "orders partitions DRIFT", "orders retention.ms DRIFT", "orders message.format.version TRANSLATED",
+        "audit message.downconversion.enable TRANSLATED");
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
@@ -112,7 +113,7 @@ class JunitXmlReportTest {
 
   @Test
   void controlCharactersXmlCannotHoldAreReplacedSoTheFileStillParses() throws Exception {
-    Report report = Report.of("a\u0000b", "c\u001bd\ud800", java.util.Map.of(), List.of());
+    Report report = Report.of("a\u0000b", "c\u001bd\ud800", Map.of(), List.of());
     Element root = parse(JunitXmlReport.render(report)).getDocumentElement();
     assertThat(elements(root, "property").get(1).getAttribute("value")).isEqualTo("a\ufffdb");
     assertThat(elements(root, "property").get(2).getAttribute("value")).isEqualTo("c\ufffdd\ufffd");

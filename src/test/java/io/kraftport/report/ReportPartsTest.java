@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kraftport.diff.Difference;
 import io.kraftport.diff.Difference.Kind;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,13 +20,13 @@ class ReportPartsTest {
     assertThat(ReportParts.abbreviate(in, max)).isEqualTo(out);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void neverSplitsASurrogatePair() {
     String emoji = "ab\uD83D\uDE00cdefgh";
     assertThat(ReportParts.abbreviate(emoji, 4)).isEqualTo("ab…");
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void abbreviatesTwoValuesAroundTheirFirstDifference() {
     String common = "0123456789".repeat(4);
     Difference d = Difference.drift(Kind.SCHEMA_TEXT, "s", "schema", common + "expected-tail-and-more",
