@@ -10,7 +10,6 @@ import io.kraftport.kafka.ConfigTranslations;
 import io.kraftport.kafka.KafkaAdmins;
 import io.kraftport.kafka.TopicFilter;
 import io.kraftport.report.Report;
-import io.kraftport.report.JsonReports;
 import io.kraftport.report.TextReports;
 import io.kraftport.snapshot.Snapshot;
 import io.kraftport.snapshot.SnapshotCodec;
@@ -61,8 +60,7 @@ public final class DiffCommand implements Callable<Integer> {
       description = "The cap the import was run with: a target RF equal to min(source RF, N) is accepted.")
   Integer replicationFactor;
 
-  @Option(names = "--report-json", paramLabel = "FILE", description = "Write every difference as JSON.")
-  Path reportJson;
+  @Mixin ReportOptions reports;
 
   @Override
   public Integer call() {
@@ -78,9 +76,7 @@ public final class DiffCommand implements Callable<Integer> {
     counts.put("topics (target)", target.topics().size());
     Report report = Report.of(source.label(), target.label(), counts, differences);
     console.print(TextReports.diff(report));
-    if (reportJson != null) {
-      JsonReports.write(reportJson, report);
-    }
+    reports.write(report);
     if (console.isQuiet()) {
       console.essential("Verdict: " + report.verdict());
     }
