@@ -2,7 +2,10 @@ package io.kraftport.cli;
 
 import io.kraftport.kafka.ClusterEndpoint;
 import io.kraftport.local.LocalStack;
+import io.kraftport.local.RegistrySeeder;
 import io.kraftport.local.SampleSeeder;
+import io.kraftport.registry.RegistryClient;
+import io.kraftport.registry.RegistrySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,8 +29,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
       "Run export -> import -> diff on local clusters started for the purpose: ZooKeeper plus a Kafka 3.9 broker"
-          + " (ZooKeeper mode) as the source, a KRaft Kafka 4 node as the target. Everything runs on 127.0.0.1 on"
-          + " free ports from jars Maven resolves, and is stopped at the end.",
+          + " (ZooKeeper mode) and an Apicurio Registry as the source, a KRaft Kafka 4 node and a second, empty"
+          + " Apicurio Registry as the target. Everything runs on 127.0.0.1 on free ports from artifacts Maven"
+          + " resolves, and is stopped at the end.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -49,16 +53,21 @@ public final class DemoCommand implements Callable<Integer> {
       description = "The KRaft Kafka version of the target (default: 4.0.2, as on MSK).")
   String targetVersion;
 
+  @Option(names = "--no-registry", description = "Leave the schema registries out (Kafka only).")
+  boolean noRegistry;
+
   @Override
   public Integer call() {
     Console console = new Console(spec);
-    LocalStack.Options options = LocalStack.Options.defaults().withRegistries(false);
+    LocalStack.Options options = LocalStack.Options.defaults().withRegistries(!noRegistry);
     if (sourceVersion != null || targetVersion != null) {
       options = options.withVersions(sourceVersion == null ? options.sourceKafkaVersion() : sourceVersion,
           targetVersion == null ? options.targetKafkaVersion() : targetVersion, options.apicurioVersion());
     }
     console.progress("Starting local clusters: ZooKeeper + Kafka " + options.sourceKafkaVersion()
-        + " (source), KRaft Kafka " + options.targetKafkaVersion() + " (target) ...");
+        + " (source), KRaft Kafka " + options.targetKafkaVersion() + " (target)"
+        + (noRegistry ? "" : ", two Apicurio Registry " + options.apicurioVersion() + " (source and target)")
+        + " ...");
     try (LocalStack stack = LocalStack.start(options)) {
       console.progress("Source " + stack.sourceBootstrap() + ", target " + stack.targetBootstrap());
       List<String> topics;
@@ -68,12 +77,22 @@ public final class DemoCommand implements Callable<Integer> {
             SampleSeeder.load("demo-topics.json"), "");
       }
       console.progress("Seeded the source with " + topics.size() + " topics (samples/demo-topics.json)");
+      String registries = "";
+      if (!noRegistry) {
+        try (RegistryClient registry = RegistryClient.create(RegistrySettings.of(stack.sourceRegistryUrl()))) {
+          int versions = RegistrySeeder.seed(registry, RegistrySeeder.load("demo-schemas.json"), "").size();
+          console.progress("Seeded the source registry with " + versions
+              + " schema versions (samples/demo-schemas.json)");
+        }
+        registries = "source.schema.registry.url=" + stack.sourceRegistryUrl() + "\n"
+            + "target.schema.registry.url=" + stack.targetRegistryUrl() + "\n";
+      }
       Path config = outputDir.resolve("migration.properties");
       Path snapshot = outputDir.resolve("snapshot.json");
       Path report = outputDir.resolve("diff-report.json");
       write(config, "# Written by kraftport demo: the two local clusters it started.\n"
           + "source.bootstrap.servers=" + stack.sourceBootstrap() + "\n"
-          + "target.bootstrap.servers=" + stack.targetBootstrap() + "\n");
+          + "target.bootstrap.servers=" + stack.targetBootstrap() + "\n" + registries);
       step(console, "export", "--config", config.toString(), "--output", snapshot.toString());
       step(console, "import", "--config", config.toString(), "--snapshot", snapshot.toString());
       int diff = step(console, "diff", "--config", config.toString(), "--report-json", report.toString());

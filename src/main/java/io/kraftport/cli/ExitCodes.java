@@ -2,6 +2,8 @@ package io.kraftport.cli;
 
 import io.kraftport.InvalidInputException;
 import io.kraftport.UnreachableException;
+import io.kraftport.registry.RegistryClient;
+import io.kraftport.registry.RegistryException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -20,7 +22,7 @@ public final class ExitCodes implements IExecutionExceptionHandler, IParameterEx
   public static final int DIFFERENCES = 1;
   /** Invalid usage or input: a bad flag, an unreadable or malformed file. */
   public static final int INVALID_INPUT = 2;
-  /** A cluster or registry is unreachable, refuses us, or authentication failed. */
+  /** A cluster or registry is unreachable, refuses us (a registry error answer), or authentication failed. */
   public static final int UNREACHABLE = 3;
   /** A bug or an unexpected failure inside kraftport. */
   public static final int INTERNAL = 4;
@@ -36,7 +38,8 @@ public final class ExitCodes implements IExecutionExceptionHandler, IParameterEx
     if (t instanceof InvalidInputException || t instanceof ParameterException) {
       return INVALID_INPUT;
     }
-    if (t instanceof UnreachableException) {
+    if (t instanceof UnreachableException || t instanceof RegistryException
+        || t instanceof RegistryClient.MalformedReplyException) {
       return UNREACHABLE;
     }
     return INTERNAL;

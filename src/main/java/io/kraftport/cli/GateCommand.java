@@ -49,6 +49,8 @@ public final class GateCommand implements Callable<Integer> {
 
   @Mixin TopicFilterOptions topics;
 
+  @Mixin RegistryOptions registry;
+
   @Mixin ParityOptions parity;
 
   @Option(names = "--groups", paramLabel = "REGEX", defaultValue = ".*",
@@ -77,7 +79,8 @@ public final class GateCommand implements Callable<Integer> {
     List<CheckResult> checks = new ArrayList<>();
 
     console.progress("Gate 1/4: parity ...");
-    Parity.Result result = Parity.compute(config, null, null, topics.filter(), parity, timeout, console);
+    Parity.Result result = Parity.compute(config, null, null, topics.filter(), registry, parity, timeout,
+        console);
     List<Difference> drift = result.report().differences().stream().filter(Difference::isDrift).toList();
     checks.add(drift.isEmpty()
         ? CheckResult.pass("parity", "no drift between source and target (" + result.report().summary()
@@ -88,7 +91,8 @@ public final class GateCommand implements Callable<Integer> {
 
     try (KafkaAdmins.Connection source = KafkaAdmins.connect(config.source(), timeout)) {
       console.progress("Gate 2/4: source drained ...");
-      checks.add(guard(DrainCheck.NAME, () -> new DrainCheck(source.admin(), source.endpoint(), Thread::sleep)
+      checks.add(guard(DrainCheck.NAME, () -> new DrainCheck(source.admin(), source.endpoint(),
+          d -> Thread.sleep(d.toMillis()))
           .run(groups, stableFor)));
       console.progress("Gate 4/4: clients ready ...");
       CheckResult clients = guard(ClientReadinessCheck.NAME, () ->

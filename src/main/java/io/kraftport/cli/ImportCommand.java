@@ -5,6 +5,15 @@ import io.kraftport.kafka.ConfigTranslations;
 import io.kraftport.kafka.KafkaAdmins;
 import io.kraftport.kafka.TopicImporter;
 import io.kraftport.kafka.TopicStep;
+import io.kraftport.registry.ImportOptions;
+import io.kraftport.registry.ImportPlan;
+import io.kraftport.registry.ImportResult;
+import io.kraftport.registry.RegistryClient;
+import io.kraftport.registry.RegistryImporter;
+import io.kraftport.report.RegistryTexts;
+import io.kraftport.schema.DefaultSchemaCanon;
+import io.kraftport.snapshot.RegistrySnapshot;
+import java.util.Optional;
 import io.kraftport.report.JsonReports;
 import io.kraftport.report.TextReports;
 import io.kraftport.snapshot.Snapshot;
@@ -40,6 +49,13 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Mixin TopicFilterOptions topics;
 
+  @Mixin RegistryOptions registry;
+
+  @Option(names = "--allow-id-change",
+      description = "Where the target registry cannot keep schema ids, register anyway and report the old -> new"
+          + " ids (consumers of old records will break).")
+  boolean allowIdChange;
+
   @Option(names = "--snapshot", paramLabel = "FILE", required = true, description = "The snapshot to import.")
   Path snapshotFile;
 
@@ -72,37 +88,73 @@ public final class ImportCommand implements Callable<Integer> {
     Snapshot snapshot = SnapshotCodec.read(snapshotFile);
     MigrationConfig config = connection.load();
     TopicImporter.Options options = new TopicImporter.Options(!noPinDefaults, alterExisting, replicationFactor);
-    try (KafkaAdmins.Connection target = KafkaAdmins.connect(config.target(), connection.timeout())) {
+    Optional<RegistryClient> targetRegistry = snapshot.registry() == null
+        ? Optional.empty()
+        : registry.connect(config.target(), connection.timeout());
+    if (snapshot.registry() != null && registry.enabled() && targetRegistry.isEmpty()) {
+      console.warn("the snapshot holds " + snapshot.registry().subjects().size() + " subjects but no target"
+          + " registry is configured (target.schema.registry.url or --target-registry-url): schemas not imported");
+    }
+    try (KafkaAdmins.Connection target = KafkaAdmins.connect(config.target(), connection.timeout());
+        RegistryClient registryClient = targetRegistry.orElse(null)) {
       TopicImporter importer = new TopicImporter(target, ConfigTranslations.standard());
       console.progress("Planning the import of " + snapshot.topics().size() + " topics into " + target.endpoint()
           + " ...");
       TopicImporter.Plan plan = importer.plan(snapshot.topics(), topics.filter(), options);
+      RegistryImporter registryImporter = null;
+      RegistrySnapshot schemas = null;
+      ImportPlan registryPlan = null;
+      if (registryClient != null) {
+        registryImporter = new RegistryImporter(registryClient, new DefaultSchemaCanon());
+        schemas = Sides.filterSubjects(snapshot.registry(), registry.exportOptions());
+        console.progress("Planning the import of " + schemas.subjects().size() + " subjects into "
+            + registryClient.url() + " ...");
+        // Plans and checks every schema before anything is written: one that does not parse ends the run here.
+        registryPlan = registryImporter.plan(schemas, new ImportOptions(true, allowIdChange));
+      }
       long started = System.nanoTime();
-      TopicImporter.Plan outcome;
-      if (dryRun) {
-        console.progress("Dry run: asking the target to validate every create ...");
-        outcome = importer.validate(plan);
-      } else {
-        outcome = importer.apply(plan);
+      if (dryRun || (registryPlan != null && registryPlan.hasConflicts())) {
+        if (!dryRun) {
+          console.progress("The registry plan has conflicts: nothing is written.");
+        }
+        TopicImporter.Plan validated = dryRun ? importer.validate(plan) : plan;
+        console.print(TextReports.topicPlan(validated, console.verbose()));
+        if (registryPlan != null) {
+          console.print("\n" + RegistryTexts.plan(registryPlan, console.verbose()));
+        }
+        writeReport(validated, registryPlan, null);
+        boolean problems = validated.hasProblems() || (registryPlan != null && registryPlan.hasConflicts());
+        console.essential((dryRun ? "Dry run: nothing was written. " : "Conflicts: nothing was written. ")
+            + (problems ? "Fix the conflicts and refusals above before importing."
+                : validated.count(TopicStep.Action.CREATE) + " topics would be created."));
+        return problems ? ExitCodes.DIFFERENCES : ExitCodes.OK;
       }
-      long ms = (System.nanoTime() - started) / 1_000_000;
+      TopicImporter.Plan outcome = importer.apply(plan);
       console.print(TextReports.topicPlan(outcome, console.verbose()));
-      if (reportJson != null) {
-        JsonReports.write(reportJson, outcome);
+      ImportResult registryResult = null;
+      if (registryImporter != null) {
+        registryResult = registryImporter.run(schemas, new ImportOptions(false, allowIdChange));
+        console.print("\n" + RegistryTexts.plan(registryResult.plan(), console.verbose()));
+        console.print(RegistryTexts.outcome(registryResult));
       }
-      String verdict;
-      if (dryRun) {
-        verdict = "Dry run: nothing was written. " + (outcome.hasProblems()
-            ? "Fix the conflicts and refusals above before importing."
-            : outcome.count(TopicStep.Action.CREATE) + " topics would be created.");
-      } else {
-        verdict = "Imported: " + outcome.count(TopicStep.Action.CREATE) + " created, "
-            + outcome.count(TopicStep.Action.ALTER) + " altered, " + outcome.count(TopicStep.Action.EXISTS_SAME)
-            + " already there, " + (outcome.count(TopicStep.Action.CONFLICT)
-                + outcome.count(TopicStep.Action.REFUSED)) + " not imported (" + ms + " ms)";
-      }
-      console.essential(verdict);
-      return outcome.hasProblems() ? ExitCodes.DIFFERENCES : ExitCodes.OK;
+      writeReport(outcome, registryResult == null ? null : registryResult.plan(), registryResult);
+      long ms = (System.nanoTime() - started) / 1_000_000;
+      console.essential("Imported: " + outcome.count(TopicStep.Action.CREATE) + " created, "
+          + outcome.count(TopicStep.Action.ALTER) + " altered, " + outcome.count(TopicStep.Action.EXISTS_SAME)
+          + " already there, " + (outcome.count(TopicStep.Action.CONFLICT)
+              + outcome.count(TopicStep.Action.REFUSED)) + " not imported"
+          + (registryResult == null ? "" : "; schemas " + registryResult.status()) + " (" + ms + " ms)");
+      boolean registryOk = registryResult == null || registryResult.succeeded();
+      return outcome.hasProblems() || !registryOk ? ExitCodes.DIFFERENCES : ExitCodes.OK;
+    }
+  }
+
+  /** The JSON report of an import: the topic plan with its outcome, and the registry's. */
+  record ImportReport(TopicImporter.Plan topics, ImportPlan registryPlan, ImportResult registryResult) {}
+
+  private void writeReport(TopicImporter.Plan topicPlan, ImportPlan registryPlan, ImportResult result) {
+    if (reportJson != null) {
+      JsonReports.write(reportJson, new ImportReport(topicPlan, registryPlan, result));
     }
   }
 }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       ExportCommand.class,
       ImportCommand.class,
       DiffCommand.class,
+      GateCommand.class,
       DemoCommand.class,
       CommandLine.HelpCommand.class,
     },

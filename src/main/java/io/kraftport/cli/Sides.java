@@ -57,18 +57,20 @@ final class Sides {
     return new Side(label, snapshot);
   }
 
+  /** The registry snapshot with only the subjects the options select. */
+  static RegistrySnapshot filterSubjects(RegistrySnapshot r, ExportOptions options) {
+    return new RegistrySnapshot(r.url(), r.flavor(), r.globalCompatibility(), r.globalMode(),
+        r.subjectOverridesKnown(), r.contexts(),
+        r.subjects().stream().filter(sub -> options.accepts(sub.name())).toList(), r.idChanges());
+  }
+
   static Side file(Path file, TopicFilter filter, RegistryOptions registry) {
     Snapshot s = SnapshotCodec.read(file);
     Snapshot filtered = s.withTopics(s.topics().stream().filter(t -> filter.test(t.name())).toList());
     RegistrySnapshot r = s.registry();
-    if (r != null && registry.enabled()) {
-      ExportOptions options = registry.exportOptions();
-      filtered = filtered.withRegistry(new RegistrySnapshot(r.url(), r.flavor(), r.globalCompatibility(),
-          r.globalMode(), r.subjectOverridesKnown(), r.contexts(),
-          r.subjects().stream().filter(sub -> options.accepts(sub.name())).toList(), r.idChanges()));
-    } else {
-      filtered = filtered.withRegistry(null);
-    }
+    filtered = filtered.withRegistry(r != null && registry.enabled()
+        ? filterSubjects(r, registry.exportOptions())
+        : null);
     return new Side("snapshot " + file + " (cluster " + s.cluster().clusterId() + ")", filtered);
   }
 }

@@ -1,5 +1,6 @@
 package io.kraftport.diff;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Comparator;
@@ -36,6 +37,7 @@ public record Difference(
     return new Difference(newStatus, kind, resource, field, expected, actual, newNote);
   }
 
+  @JsonIgnore
   public boolean isDrift() {
     return status == Status.DRIFT;
   }

@@ -1,6 +1,7 @@
 package io.kraftport.report;
 
 import io.kraftport.diff.Difference;
+import io.kraftport.gate.CheckResult;
 import io.kraftport.kafka.TopicImporter;
 import io.kraftport.kafka.TopicStep;
 import io.kraftport.kafka.TopicStep.Action;
@@ -121,6 +122,42 @@ public final class TextReports {
         .append(report.summary().get("drift")).append(" drift, ")
         .append(report.summary().get("translated")).append(" translated, ")
         .append(report.summary().get("accepted")).append(" accepted)\n");
+    return sb.toString();
+  }
+
+  /** A difference in one line, for check details. */
+  public static String oneLine(Difference d) {
+    return d.kind() + " " + d.resource() + (d.field() == null ? "" : " " + d.field()) + ": expected "
+        + abbreviate(d.expected()) + ", actual " + abbreviate(d.actual())
+        + (d.note() == null ? "" : " (" + d.note() + ")");
+  }
+
+  /** A gate's verdict table, its failing checks' details, and the drift behind them. */
+  public static String gate(Report report) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Source: ").append(report.source()).append('\n');
+    sb.append("Target: ").append(report.target()).append("\n\n");
+    TextTable table = new TextTable("CHECK", "RESULT", "SUMMARY");
+    for (CheckResult c : report.checks()) {
+      table.row(c.name(), c.passed() ? "PASS" : "FAIL", c.summary());
+    }
+    sb.append(table.render());
+    for (CheckResult c : report.checks()) {
+      if (!c.details().isEmpty()) {
+        sb.append('\n').append(c.name()).append(c.passed() ? ":" : " (failed):").append('\n');
+        int shown = 0;
+        for (String line : c.details()) {
+          if (shown++ == 50) {
+            sb.append("  ... and ").append(c.details().size() - 50).append(" more (see the reports)\n");
+            break;
+          }
+          sb.append("  ").append(line).append('\n');
+        }
+      }
+    }
+    sb.append('\n').append("Gate: ").append(report.verdict()).append(" (")
+        .append(report.checks().stream().filter(CheckResult::passed).count()).append(" of ")
+        .append(report.checks().size()).append(" checks passed)\n");
     return sb.toString();
   }
 
