@@ -1,5 +1,6 @@
 package io.kraftport.local;
 
+import io.kraftport.InvalidInputException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -311,6 +312,15 @@ public final class LocalStack implements AutoCloseable {
       Objects.requireNonNull(apicurioVersion, "apicurioVersion");
       Objects.requireNonNull(startTimeout, "startTimeout");
       KraftNode.requireValidPassword(targetAdminPassword);
+      if (Distribution.kafka(sourceKafkaVersion).kind() != Distribution.Kind.KAFKA_ZOOKEEPER) {
+        throw new InvalidInputException("the local source cluster runs in ZooKeeper mode, so it must be Kafka 3.x, not "
+            + sourceKafkaVersion);
+      }
+      if (Distribution.kafka(targetKafkaVersion).kind() != Distribution.Kind.KAFKA_KRAFT) {
+        throw new InvalidInputException("the local target cluster runs in KRaft mode, so it must be Kafka 4.x or"
+            + " later, not " + targetKafkaVersion);
+      }
+      Distribution.apicurio(apicurioVersion);
       if (startTimeout.isNegative() || startTimeout.isZero()) {
         throw new IllegalArgumentException("startTimeout must be positive");
       }

@@ -223,6 +223,11 @@ public final class ManagedProcess implements AutoCloseable {
     }
   }
 
+  /** The processes started and not yet closed, for tests that check nothing is left behind. */
+  static Set<ManagedProcess> live() {
+    return Set.copyOf(LIVE);
+  }
+
   private static void installHook() {
     if (HOOK_INSTALLED.compareAndSet(false, true)) {
       Runtime.getRuntime().addShutdownHook(new Thread(ManagedProcess::closeAllLive, "kraftport-local-cleanup"));

@@ -40,6 +40,17 @@ class LocalStackOptionsTest {
   }
 
   @Test
+  void theSourceMustBeZooKeeperModeAndTheTargetKraft() {
+    LocalStack.Options options = LocalStack.Options.defaults();
+    assertThatThrownBy(() -> options.withVersions("4.0.2", "4.0.2", "3.3.3"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("source");
+    assertThatThrownBy(() -> options.withVersions("3.9.2", "3.9.2", "3.3.3"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("target");
+    assertThatThrownBy(() -> options.withVersions("3.9.2", "4.0.2", "latest"))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("Apicurio");
+  }
+
+  @Test
   void toStringLeavesThePasswordOut() {
     LocalStack.Options options = LocalStack.Options.defaults().withTargetAdminPassword("very-secret-1");
     assertThat(options.toString()).doesNotContain("very-secret-1").contains("target Kafka");
