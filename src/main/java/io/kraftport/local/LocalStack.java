@@ -65,7 +65,8 @@ public final class LocalStack implements AutoCloseable {
   public static LocalStack start(Options options) {
     long t0 = System.nanoTime();
     // Checked first: no point starting anything when the registries cannot run.
-    Optional<Path> registryJava = options.registries() ? Optional.of(JavaRuntimes.registryJavaHome()) : Optional.empty();
+    Optional<Path> registryJava =
+        options.registries() ? Optional.of(JavaRuntimes.registryJavaHome()) : Optional.empty();
     Duration timeout = options.startTimeout();
     List<LocalServer> started = Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -100,7 +101,9 @@ public final class LocalStack implements AutoCloseable {
           zooKeeper.join(), source.join(), target.join(), sourceRegistry.join(), targetRegistry.join());
       LOG.info("local stack started in {}: source {}, target {} (SASL {}){}", seconds(t0),
           stack.sourceBootstrap(), stack.targetBootstrap(), stack.targetSaslBootstrap(),
-          options.registries() ? ", registries " + stack.sourceRegistryUrl() + " and " + stack.targetRegistryUrl() : "");
+          options.registries()
+              ? ", registries " + stack.sourceRegistryUrl() + " and " + stack.targetRegistryUrl()
+              : "");
       return stack;
     } finally {
       pool.shutdownNow();
@@ -163,7 +166,7 @@ public final class LocalStack implements AutoCloseable {
     return server.residentBytes().stream().mapToObj(b -> ", " + (b >> 20) + " MB resident").findFirst().orElse("");
   }
 
-  /** Starts one more empty registry (same version and Java as the stack's); it is closed with the stack at the latest. */
+  /** Starts one more empty registry (same version and Java as the stack's); closed with the stack at the latest. */
   public ApicurioNode startRegistry() {
     Installation installation;
     synchronized (this) {

@@ -32,7 +32,8 @@ public final class ZkKafkaBroker implements LocalServer {
     String name = kafka.distribution().name();
     List<String> cache = StartupCache.options(ServerJvms.startupCacheDir(kafka), JavaRuntimes.current(), "broker",
         option -> Launch.withPortRetry(name,
-            () -> attempt(kafka, name + "-training", zooKeeper, timeout, List.of(option))).process.close(ServerJvms.TRAINING_STOP_GRACE));
+                () -> attempt(kafka, name + "-training", zooKeeper, timeout, List.of(option)))
+            .process.close(ServerJvms.TRAINING_STOP_GRACE));
     return Launch.withPortRetry(name, () -> attempt(kafka, name, zooKeeper, timeout, cache));
   }
 
