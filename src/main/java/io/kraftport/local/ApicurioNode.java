@@ -28,10 +28,16 @@ public final class ApicurioNode implements LocalServer {
       throw new IllegalArgumentException(apicurio.distribution() + " is not an Apicurio Registry");
     }
     String name = apicurio.distribution().name();
-    return Launch.withPortRetry(name, () -> attempt(apicurio, name, javaHome, timeout));
+    List<String> cache = StartupCache.options(ServerJvms.startupCacheDir(apicurio), javaHome, "registry", option -> {
+      ApicurioNode training = Launch.withPortRetry(name,
+          () -> attempt(apicurio, name + "-training", javaHome, timeout, List.of(option)));
+      training.process.close(ServerJvms.TRAINING_STOP_GRACE);
+    });
+    return Launch.withPortRetry(name, () -> attempt(apicurio, name, javaHome, timeout, cache));
   }
 
-  private static ApicurioNode attempt(Installation apicurio, String name, Path javaHome, Duration timeout) {
+  private static ApicurioNode attempt(Installation apicurio, String name, Path javaHome, Duration timeout,
+      List<String> extraOptions) {
     int http = FreePorts.next();
     int management = FreePorts.next();
     Path dir = Dirs.newDataDir(name);
@@ -47,7 +53,8 @@ public final class ApicurioNode implements LocalServer {
             "-Dquarkus.otel.sdk.disabled=true",
             "-Dquarkus.banner.enabled=false",
             "-Dapicurio.storage.kind=sql",
-            "-Dapicurio.storage.sql.kind=h2");
+            "-Dapicurio.storage.sql.kind=h2")
+        .withOptions(extraOptions.toArray(String[]::new));
     ManagedProcess process = ManagedProcess.start(name, command, dir);
     String subjects = "http://127.0.0.1:" + http + "/apis/ccompat/v7/subjects";
     try {

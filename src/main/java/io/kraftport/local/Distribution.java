@@ -130,7 +130,13 @@ public final class Distribution {
         Dirs.deleteRecursively(target);
         removeLeftovers(dist);
         Path work = Files.createTempDirectory(dist, ".tmp-" + name() + "-");
-        new Resolver(this, work, maven.get()).resolve();
+        try {
+          new Resolver(this, work, maven.get()).resolve();
+        } catch (RuntimeException e) {
+          // The message already carries the end of Maven's log; nothing in here is worth keeping.
+          Dirs.deleteQuietly(work);
+          throw e;
+        }
         Files.writeString(work.resolve(MARKER),
             "kind=" + kind + "\nversion=" + version + "\nartifacts=" + String.join(",", artifacts) + "\n",
             StandardCharsets.UTF_8);
@@ -145,7 +151,7 @@ public final class Distribution {
     }
   }
 
-  /** Work directories of earlier attempts that failed or were killed; only the lock holder creates them. */
+  /** Work directories of earlier attempts that were killed; only the lock holder creates them. */
   private void removeLeftovers(Path dist) throws IOException {
     try (var entries = Files.list(dist)) {
       for (Path p : (Iterable<Path>) entries::iterator) {

@@ -49,7 +49,20 @@ public final class KraftNode implements LocalServer {
     }
     requireValidPassword(adminPassword);
     String name = kafka.distribution().name();
-    return Launch.withPortRetry(name, () -> attempt(kafka, name, adminPassword, timeout));
+    Path cacheDir = ServerJvms.startupCacheDir(kafka);
+    List<String> formatCache = StartupCache.options(cacheDir, JavaRuntimes.current(), "storage-tool", option -> {
+      Path dir = Dirs.newDataDir(name + "-training");
+      try {
+        format(kafka, name, writeConfig(dir, FreePorts.next(), FreePorts.next(), FreePorts.next()), adminPassword,
+            timeout, List.of(option));
+      } finally {
+        Dirs.deleteQuietly(dir);
+      }
+    });
+    List<String> brokerCache = StartupCache.options(cacheDir, JavaRuntimes.current(), "broker",
+        option -> Launch.withPortRetry(name, () -> attempt(kafka, name + "-training", adminPassword, timeout,
+            formatCache, List.of(option))).process.close(ServerJvms.TRAINING_STOP_GRACE));
+    return Launch.withPortRetry(name, () -> attempt(kafka, name, adminPassword, timeout, formatCache, brokerCache));
   }
 
   static void requireValidPassword(String password) {
@@ -59,12 +72,39 @@ public final class KraftNode implements LocalServer {
     }
   }
 
-  private static KraftNode attempt(Installation kafka, String name, String password, Duration timeout) {
+  private static KraftNode attempt(Installation kafka, String name, String password, Duration timeout,
+      List<String> formatOptions, List<String> brokerOptions) {
     int plain = FreePorts.next();
     int sasl = FreePorts.next();
     int controller = FreePorts.next();
     Path dir = Dirs.newDataDir(name);
-    Path config = KafkaLogging.writeConfig(dir.resolve("server.properties"), List.of(
+    Path config;
+    try {
+      config = writeConfig(dir, plain, sasl, controller);
+      format(kafka, name, config, password, timeout, formatOptions);
+    } catch (RuntimeException e) {
+      Dirs.deleteQuietly(dir);
+      throw e;
+    }
+    JvmCommand command = JvmCommand.mainClass(JavaRuntimes.current(), kafka.classpath(), "kafka.Kafka")
+        .withOptions(ServerJvms.kafkaHeapOptions())
+        .withOptions(KafkaLogging.configure(Distribution.Kind.KAFKA_KRAFT, dir))
+        .withOptions(brokerOptions.toArray(String[]::new))
+        .withArguments(config.toAbsolutePath().toString());
+    ManagedProcess process = ManagedProcess.start(name, command, dir);
+    String bootstrap = "127.0.0.1:" + plain;
+    try (Probes.KafkaProbe probe = new Probes.KafkaProbe(bootstrap, plain, Map.of())) {
+      process.awaitReady(timeout, "the broker to serve metadata on " + bootstrap + " and SASL on port " + sasl,
+          () -> probe.ready() && FreePorts.isOpen(sasl));
+    } catch (RuntimeException e) {
+      throw Launch.failed(process, e);
+    }
+    return new KraftNode(process, name, plain, sasl, controller, password);
+  }
+
+  /** Writes {@code server.properties} into {@code dir}; the data goes to {@code dir/logs}. */
+  private static Path writeConfig(Path dir, int plain, int sasl, int controller) {
+    return KafkaLogging.writeConfig(dir.resolve("server.properties"), List.of(
         "process.roles=broker,controller",
         "node.id=1",
         "controller.quorum.voters=1@127.0.0.1:" + controller,
@@ -88,32 +128,22 @@ public final class KraftNode implements LocalServer {
         "auto.create.topics.enable=false",
         // Commit metadata records at once instead of batching for 25 ms: much quicker topic creation in tests.
         "controller.quorum.append.linger.ms=1",
+        // The default 128 MB offset map does not fit the small heap; the cleaner would die at start.
         "log.cleaner.dedupe.buffer.size=16777216"));
-    String logging = KafkaLogging.configure(Distribution.Kind.KAFKA_KRAFT, dir);
-    try {
-      ManagedProcess.runToCompletion(name + " storage format",
-          JvmCommand.mainClass(JavaRuntimes.current(), kafka.classpath(), "kafka.tools.StorageTool")
-              .withOptions("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", logging)
-              .withArguments("format", "-t", Uuid.randomUuid().toString(), "-c", config.toAbsolutePath().toString(),
-                  "--add-scram", SCRAM_MECHANISM + "=[name=" + ADMIN_USER + ",password=" + password + "]"),
-          dir, dir.resolve("format.log"), timeout);
-    } catch (RuntimeException e) {
-      Dirs.deleteQuietly(dir);
-      throw e;
-    }
-    JvmCommand command = JvmCommand.mainClass(JavaRuntimes.current(), kafka.classpath(), "kafka.Kafka")
-        .withOptions(KafkaNodes.heapOptions())
-        .withOptions(logging)
-        .withArguments(config.toAbsolutePath().toString());
-    ManagedProcess process = ManagedProcess.start(name, command, dir);
-    String bootstrap = "127.0.0.1:" + plain;
-    try (Probes.KafkaProbe probe = new Probes.KafkaProbe(bootstrap, plain, Map.of())) {
-      process.awaitReady(timeout, "the broker to serve metadata on " + bootstrap + " and SASL on port " + sasl,
-          () -> probe.ready() && FreePorts.isOpen(sasl));
-    } catch (RuntimeException e) {
-      throw Launch.failed(process, e);
-    }
-    return new KraftNode(process, name, plain, sasl, controller, password);
+  }
+
+  /** Formats the storage named in {@code config} with a new cluster id and the SCRAM admin user. */
+  private static void format(Installation kafka, String name, Path config, String password, Duration timeout,
+      List<String> options) {
+    Path dir = config.getParent();
+    ManagedProcess.runToCompletion(name + " storage format",
+        JvmCommand.mainClass(JavaRuntimes.current(), kafka.classpath(), "kafka.tools.StorageTool")
+            .withOptions("-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                KafkaLogging.configure(Distribution.Kind.KAFKA_KRAFT, dir))
+            .withOptions(options.toArray(String[]::new))
+            .withArguments("format", "-t", Uuid.randomUuid().toString(), "-c", config.toAbsolutePath().toString(),
+                "--add-scram", SCRAM_MECHANISM + "=[name=" + ADMIN_USER + ",password=" + password + "]"),
+        dir, dir.resolve("format.log"), timeout);
   }
 
   /** {@code 127.0.0.1:port} of the PLAINTEXT listener. */

@@ -1,5 +1,6 @@
 package io.kraftport.local;
 
+import io.kraftport.InvalidInputException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -64,7 +65,8 @@ public final class LocalStack implements AutoCloseable {
   public static LocalStack start(Options options) {
     long t0 = System.nanoTime();
     // Checked first: no point starting anything when the registries cannot run.
-    Optional<Path> registryJava = options.registries() ? Optional.of(JavaRuntimes.registryJavaHome()) : Optional.empty();
+    Optional<Path> registryJava =
+        options.registries() ? Optional.of(JavaRuntimes.registryJavaHome()) : Optional.empty();
     Duration timeout = options.startTimeout();
     List<LocalServer> started = Collections.synchronizedList(new ArrayList<>());
     ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -99,7 +101,9 @@ public final class LocalStack implements AutoCloseable {
           zooKeeper.join(), source.join(), target.join(), sourceRegistry.join(), targetRegistry.join());
       LOG.info("local stack started in {}: source {}, target {} (SASL {}){}", seconds(t0),
           stack.sourceBootstrap(), stack.targetBootstrap(), stack.targetSaslBootstrap(),
-          options.registries() ? ", registries " + stack.sourceRegistryUrl() + " and " + stack.targetRegistryUrl() : "");
+          options.registries()
+              ? ", registries " + stack.sourceRegistryUrl() + " and " + stack.targetRegistryUrl()
+              : "");
       return stack;
     } finally {
       pool.shutdownNow();
@@ -162,7 +166,7 @@ public final class LocalStack implements AutoCloseable {
     return server.residentBytes().stream().mapToObj(b -> ", " + (b >> 20) + " MB resident").findFirst().orElse("");
   }
 
-  /** Starts one more empty registry (same version and Java as the stack's); it is closed with the stack at the latest. */
+  /** Starts one more empty registry (same version and Java as the stack's); closed with the stack at the latest. */
   public ApicurioNode startRegistry() {
     Installation installation;
     synchronized (this) {
@@ -311,6 +315,15 @@ public final class LocalStack implements AutoCloseable {
       Objects.requireNonNull(apicurioVersion, "apicurioVersion");
       Objects.requireNonNull(startTimeout, "startTimeout");
       KraftNode.requireValidPassword(targetAdminPassword);
+      if (Distribution.kafka(sourceKafkaVersion).kind() != Distribution.Kind.KAFKA_ZOOKEEPER) {
+        throw new InvalidInputException("the local source cluster runs in ZooKeeper mode, so it must be Kafka 3.x, not "
+            + sourceKafkaVersion);
+      }
+      if (Distribution.kafka(targetKafkaVersion).kind() != Distribution.Kind.KAFKA_KRAFT) {
+        throw new InvalidInputException("the local target cluster runs in KRaft mode, so it must be Kafka 4.x or"
+            + " later, not " + targetKafkaVersion);
+      }
+      Distribution.apicurio(apicurioVersion);
       if (startTimeout.isNegative() || startTimeout.isZero()) {
         throw new IllegalArgumentException("startTimeout must be positive");
       }

@@ -34,7 +34,7 @@ final class LogTail {
     }
   }
 
-  /** {@code "; last lines of <file>:"} and the indented tail, or {@code "; <file> is empty"}, to append to a message. */
+  /** {@code "; last lines of <file>:"} and the indented tail, or {@code "; <file> is empty"}: a message's end. */
   static String describe(Path file) {
     List<String> lines = lines(file, LINES);
     if (lines.isEmpty() || lines.size() == 1 && lines.get(0).isBlank()) {

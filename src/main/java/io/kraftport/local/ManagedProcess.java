@@ -185,6 +185,11 @@ public final class ManagedProcess implements AutoCloseable {
   /** Stops the process (SIGTERM, then SIGKILL after {@link #STOP_GRACE}) and deletes its data directory. */
   @Override
   public void close() {
+    close(STOP_GRACE);
+  }
+
+  /** {@link #close()} with another grace period, for a process that has real work to do on exit. */
+  void close(Duration grace) {
     synchronized (this) {
       if (closed) {
         return;
@@ -192,7 +197,7 @@ public final class ManagedProcess implements AutoCloseable {
       closed = true;
     }
     requestStop();
-    awaitStop(System.nanoTime() + STOP_GRACE.toNanos());
+    awaitStop(System.nanoTime() + grace.toNanos(), grace);
     LIVE.remove(this);
     if (!Dirs.deleteQuietly(dataDir)) {
       LOG.warn("could not delete {} of {}", dataDir, name);
@@ -204,11 +209,11 @@ public final class ManagedProcess implements AutoCloseable {
     process.destroy();
   }
 
-  private void awaitStop(long deadlineNanos) {
+  private void awaitStop(long deadlineNanos, Duration grace) {
     try {
       long left = deadlineNanos - System.nanoTime();
       if (!process.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
-        LOG.warn("{} did not stop within {} s; killing it", name, STOP_GRACE.toSeconds());
+        LOG.warn("{} did not stop within {} s; killing it", name, grace.toSeconds());
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
@@ -216,6 +221,11 @@ public final class ManagedProcess implements AutoCloseable {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The processes started and not yet closed, for tests that check nothing is left behind. */
+  static Set<ManagedProcess> live() {
+    return Set.copyOf(LIVE);
   }
 
   private static void installHook() {

@@ -30,10 +30,15 @@ public final class ZkKafkaBroker implements LocalServer {
       throw new IllegalArgumentException(kafka.distribution() + " is not a ZooKeeper-mode Kafka");
     }
     String name = kafka.distribution().name();
-    return Launch.withPortRetry(name, () -> attempt(kafka, name, zooKeeper, timeout));
+    List<String> cache = StartupCache.options(ServerJvms.startupCacheDir(kafka), JavaRuntimes.current(), "broker",
+        option -> Launch.withPortRetry(name,
+                () -> attempt(kafka, name + "-training", zooKeeper, timeout, List.of(option)))
+            .process.close(ServerJvms.TRAINING_STOP_GRACE));
+    return Launch.withPortRetry(name, () -> attempt(kafka, name, zooKeeper, timeout, cache));
   }
 
-  private static ZkKafkaBroker attempt(Installation kafka, String name, ZooKeeperNode zooKeeper, Duration timeout) {
+  private static ZkKafkaBroker attempt(Installation kafka, String name, ZooKeeperNode zooKeeper, Duration timeout,
+      List<String> extraOptions) {
     int port = FreePorts.next();
     Path dir = Dirs.newDataDir(name);
     // A fresh chroot per attempt: a broker that died half-registered leaves znodes behind.
@@ -52,8 +57,9 @@ public final class ZkKafkaBroker implements LocalServer {
         // The default 128 MB offset map does not fit the small heap; the cleaner would die at start.
         "log.cleaner.dedupe.buffer.size=16777216"));
     JvmCommand command = JvmCommand.mainClass(JavaRuntimes.current(), kafka.classpath(), "kafka.Kafka")
-        .withOptions(KafkaNodes.heapOptions())
+        .withOptions(ServerJvms.kafkaHeapOptions())
         .withOptions(KafkaLogging.configure(Distribution.Kind.KAFKA_ZOOKEEPER, dir))
+        .withOptions(extraOptions.toArray(String[]::new))
         .withArguments(config.toAbsolutePath().toString());
     ManagedProcess process = ManagedProcess.start(name, command, dir);
     String bootstrap = "127.0.0.1:" + port;

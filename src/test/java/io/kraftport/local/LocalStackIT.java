@@ -2,16 +2,21 @@ package io.kraftport.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.kraftport.UnreachableException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -21,6 +26,7 @@ import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @Tag("integration")
 class LocalStackIT {
@@ -114,6 +120,33 @@ class LocalStackIT {
       assertThatThrownBy(stack::sourceRegistryUrl).isInstanceOf(IllegalStateException.class);
     }
     assertStopped(servers);
+  }
+
+  @Test
+  void aStartThatFailsHalfWayStopsWhatDidStart(@TempDir Path tmp) throws Exception {
+    assumeTrue(System.getenv(JavaRuntimes.REGISTRY_JAVA_HOME_ENV) == null, "the environment names the registry Java");
+    SharedStack.get(); // so its servers are in "before" whichever test runs first
+    // A "Java 21" whose java exits at once: the registries fail, the Kafka side starts fine.
+    Path jdk = Files.createDirectories(tmp.resolve("jdk-21"));
+    Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"21.0.1\"\n");
+    Path java = JavaRuntimes.javaExecutable(jdk);
+    Files.createDirectories(java.getParent());
+    Files.writeString(java, "#!/bin/sh\necho 'this java is broken' >&2\nexit 42\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Set<ManagedProcess> before = ManagedProcess.live();
+    System.setProperty(JavaRuntimes.REGISTRY_JAVA_HOME_PROPERTY, jdk.toString());
+    System.setProperty(StartupCache.DISABLE_PROPERTY, "true");
+    try {
+      assertThatThrownBy(() -> LocalStack.start(LocalStack.Options.defaults()))
+          .isInstanceOf(UnreachableException.class)
+          .hasMessageContaining("apicurio-registry")
+          .hasMessageContaining("exited with code 42")
+          .hasMessageContaining("this java is broken");
+    } finally {
+      System.clearProperty(JavaRuntimes.REGISTRY_JAVA_HOME_PROPERTY);
+      System.clearProperty(StartupCache.DISABLE_PROPERTY);
+    }
+    assertThat(ManagedProcess.live()).isEqualTo(before);
   }
 
   private static void assertStopped(List<? extends LocalServer> servers) {
