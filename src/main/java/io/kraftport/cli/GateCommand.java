@@ -93,7 +93,7 @@ public final class GateCommand implements Callable<Integer> {
       console.progress("Gate 2/4: source drained ...");
       checks.add(guard(DrainCheck.NAME, () -> new DrainCheck(source.admin(), source.endpoint(),
           d -> Thread.sleep(d.toMillis()))
-          .run(groups, stableFor)));
+          .run(groups, stableFor, result.source().topics().stream().map(TopicSpec::name).toList())));
       console.progress("Gate 4/4: clients ready ...");
       CheckResult clients = guard(ClientReadinessCheck.NAME, () ->
           new ClientReadinessCheck(source.admin(), source.endpoint()).run(sourceJmx, skipClientCheck));

@@ -46,8 +46,17 @@ public final class DrainCheck {
   record Sample(Map<String, Map<TopicPartition, Long>> lag, Map<String, Integer> members,
       Map<TopicPartition, Long> endOffsets) {}
 
-  public CheckResult run(Pattern groups, Duration stableFor) {
-    Sample first = sample(groups);
+  /**
+   * Samples the groups matching {@code groups} and the end offsets of {@code topics} (and of every partition a group
+   * committed) for {@code stableFor}.
+   */
+  public CheckResult run(Pattern groups, Duration stableFor, Collection<String> topics) {
+    Set<TopicPartition> watched = new java.util.HashSet<>();
+    if (!topics.isEmpty()) {
+      KafkaErrors.await(admin.describeTopics(topics).allTopicNames(), endpoint, "describe the source's topics")
+          .forEach((name, d) -> d.partitions().forEach(p -> watched.add(new TopicPartition(name, p.partition()))));
+    }
+    Sample first = sample(groups, watched);
     List<String> problems = problems(first);
     if (problems.isEmpty() && !stableFor.isZero()) {
       Duration step = stableFor.dividedBy(5).compareTo(Duration.ofSeconds(5)) > 0
@@ -62,16 +71,17 @@ public final class DrainCheck {
           Thread.currentThread().interrupt();
           return CheckResult.fail(NAME, "interrupted while sampling", List.of());
         }
-        last = sample(groups);
+        last = sample(groups, watched);
         problems.addAll(problems(last));
         problems.addAll(moved(first.endOffsets(), last.endOffsets()));
       }
     }
     int groupCount = first.lag().size();
-    if (groupCount == 0) {
-      return CheckResult.pass(NAME, "no consumer group matches on the source; nothing to drain", List.of());
-    }
     String window = stableFor.isZero() ? "one look" : "held for " + stableFor.toSeconds() + " s";
+    if (problems.isEmpty() && groupCount == 0) {
+      return CheckResult.pass(NAME, "no consumer group matches on the source; " + watched.size()
+          + " partitions' end offsets " + (stableFor.isZero() ? "read" : "still (" + window + ")"), List.of());
+    }
     if (problems.isEmpty()) {
       List<String> details = new ArrayList<>();
       first.lag().forEach((g, parts) -> details.add(g + ": " + parts.size() + " committed partitions, lag 0"));
@@ -81,25 +91,24 @@ public final class DrainCheck {
         problems.stream().distinct().toList());
   }
 
-  Sample sample(Pattern groups) {
+  Sample sample(Pattern groups, Set<TopicPartition> watched) {
     Collection<ConsumerGroupListing> listings = KafkaErrors.await(admin.listConsumerGroups().all(), endpoint,
         "list consumer groups");
     List<String> ids = listings.stream().map(ConsumerGroupListing::groupId)
         .filter(g -> groups.matcher(g).matches()).sorted().toList();
     Map<String, Map<TopicPartition, Long>> lag = new TreeMap<>();
     Map<String, Integer> members = new TreeMap<>();
-    if (ids.isEmpty()) {
-      return new Sample(lag, members, Map.of());
-    }
-    Map<String, ConsumerGroupDescription> descriptions = KafkaErrors.await(
-        admin.describeConsumerGroups(ids).all(), endpoint, "describe consumer groups");
-    descriptions.forEach((g, d) -> members.put(g, d.members().size()));
     Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
+    if (!ids.isEmpty()) {
+      Map<String, ConsumerGroupDescription> descriptions = KafkaErrors.await(
+          admin.describeConsumerGroups(ids).all(), endpoint, "describe consumer groups");
+      descriptions.forEach((g, d) -> members.put(g, d.members().size()));
+    }
     for (String g : ids) {
       committed.put(g, KafkaErrors.await(admin.listConsumerGroupOffsets(g).partitionsToOffsetAndMetadata(),
           endpoint, "read the offsets of group " + g));
     }
-    Set<TopicPartition> partitions = new java.util.HashSet<>();
+    Set<TopicPartition> partitions = new java.util.HashSet<>(watched);
     committed.values().forEach(m -> partitions.addAll(m.keySet()));
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     partitions.forEach(tp -> request.put(tp, OffsetSpec.latest()));

@@ -15,12 +15,14 @@ public final class ZkKafkaBroker implements LocalServer {
   private final ManagedProcess process;
   private final String name;
   private final int port;
+  private final int jmxPort;
   private final String zooKeeperConnect;
 
-  private ZkKafkaBroker(ManagedProcess process, String name, int port, String zooKeeperConnect) {
+  private ZkKafkaBroker(ManagedProcess process, String name, int port, int jmxPort, String zooKeeperConnect) {
     this.process = process;
     this.name = name;
     this.port = port;
+    this.jmxPort = jmxPort;
     this.zooKeeperConnect = zooKeeperConnect;
   }
 
@@ -40,6 +42,7 @@ public final class ZkKafkaBroker implements LocalServer {
   private static ZkKafkaBroker attempt(Installation kafka, String name, ZooKeeperNode zooKeeper, Duration timeout,
       List<String> extraOptions) {
     int port = FreePorts.next();
+    int jmxPort = FreePorts.next();
     Path dir = Dirs.newDataDir(name);
     // A fresh chroot per attempt: a broker that died half-registered leaves znodes behind.
     String connect = zooKeeper.connectString() + "/kraftport-" + UUID.randomUUID().toString().substring(0, 8);
@@ -60,6 +63,11 @@ public final class ZkKafkaBroker implements LocalServer {
         .withOptions(ServerJvms.kafkaHeapOptions())
         .withOptions(KafkaLogging.configure(Distribution.Kind.KAFKA_ZOOKEEPER, dir))
         .withOptions(extraOptions.toArray(String[]::new))
+        // JMX on loopback, so the gate can read the deprecated-request metrics as it would on a real broker.
+        .withOptions("-Dcom.sun.management.jmxremote", "-Dcom.sun.management.jmxremote.port=" + jmxPort,
+            "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort, "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+            "-Djava.rmi.server.hostname=127.0.0.1", "-Dcom.sun.management.jmxremote.authenticate=false",
+            "-Dcom.sun.management.jmxremote.ssl=false")
         .withArguments(config.toAbsolutePath().toString());
     ManagedProcess process = ManagedProcess.start(name, command, dir);
     String bootstrap = "127.0.0.1:" + port;
@@ -68,12 +76,17 @@ public final class ZkKafkaBroker implements LocalServer {
     } catch (RuntimeException e) {
       throw Launch.failed(process, e);
     }
-    return new ZkKafkaBroker(process, name, port, connect);
+    return new ZkKafkaBroker(process, name, port, jmxPort, connect);
   }
 
   /** {@code 127.0.0.1:port} of the PLAINTEXT listener. */
   public String bootstrapServers() {
     return "127.0.0.1:" + port;
+  }
+
+  /** {@code 127.0.0.1:port} of the broker's JMX (RMI) agent. */
+  public String jmxAddress() {
+    return "127.0.0.1:" + jmxPort;
   }
 
   /** The broker's {@code zookeeper.connect}, chroot included. */
@@ -88,7 +101,7 @@ public final class ZkKafkaBroker implements LocalServer {
 
   @Override
   public List<Integer> ports() {
-    return List.of(port);
+    return List.of(port, jmxPort);
   }
 
   @Override

@@ -1,0 +1,176 @@
+package io.kraftport.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kraftport.local.LocalStack;
+import io.kraftport.local.SharedStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pre-cutover gate on the real servers: closed while a group lags or the target cannot take acks=all. */
+@Tag("integration")
+class GateIT {
+  static LocalStack stack;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void start() {
+    stack = SharedStack.get();
+  }
+
+  static Admin admin(String bootstrap) {
+    return Admin.create(Map.of("bootstrap.servers", bootstrap));
+  }
+
+  private static void produce(String topic, int partitions, int perPartition) {
+    try (KafkaProducer<String, String> p = new KafkaProducer<>(Map.of("bootstrap.servers", stack.sourceBootstrap(),
+        "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()))) {
+      for (int part = 0; part < partitions; part++) {
+        for (int i = 0; i < perPartition; i++) {
+          p.send(new ProducerRecord<>(topic, part, "k" + i, "v" + i));
+        }
+      }
+      p.flush();
+    }
+  }
+
+  /** Commits the group's offsets: the end of every partition, minus {@code behind} on partition 0. */
+  private static void commit(String group, String topic, int partitions, long behind) throws Exception {
+    try (Admin admin = admin(stack.sourceBootstrap())) {
+      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+      for (int p = 0; p < partitions; p++) {
+        latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+      }
+      Map<TopicPartition, OffsetAndMetadata> offsets = new java.util.HashMap<>();
+      admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((tp, info) ->
+          offsets.put(tp, new OffsetAndMetadata(tp.partition() == 0 ? info.offset() - behind : info.offset())));
+      admin.alterConsumerGroupOffsets(group, offsets).all().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private String[] gate(String prefix, String... more) {
+    List<String> args = new ArrayList<>(List.of("gate", "--source-bootstrap-server", stack.sourceBootstrap(),
+        "--target-bootstrap-server", stack.targetBootstrap(), "--include", Pattern.quote(prefix) + ".*",
+        "--no-registry", "--groups", Pattern.quote(prefix) + ".*"));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void closedWhileAGroupLagsOpenOnceItCatchesUp() throws Exception {
+    String prefix = "g" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    String topic = prefix + "events";
+    String group = prefix + "billing";
+    try (Admin admin = admin(stack.sourceBootstrap())) {
+      admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    }
+    produce(topic, 3, 10);
+    commit(group, topic, 3, 4);
+    JarRunner.Run imported = JarRunner.run("import", "--target-bootstrap-server", stack.targetBootstrap(),
+        "--snapshot", export(prefix).toString());
+    assertThat(imported.code()).as(imported.all()).isZero();
+
+    JarRunner.Run closed = JarRunner.run(gate(prefix, "--source-jmx", stack.source().jmxAddress()));
+    assertThat(closed.code()).as(closed.all()).isEqualTo(1);
+    assertThat(closed.out()).contains("Gate: CLOSED")
+        .containsPattern("source-drained +FAIL")
+        .contains(group + ": " + topic + "-0 lag 4")
+        .containsPattern("parity +PASS")
+        .containsPattern("target-healthy +PASS")
+        .containsPattern("clients-ready +PASS");
+
+    commit(group, topic, 3, 0);
+    Path junit = dir.resolve("gate.xml");
+    Path md = dir.resolve("gate.md");
+    Path html = dir.resolve("gate.html");
+    Path json = dir.resolve("gate.json");
+    JarRunner.Run open = JarRunner.run(gate(prefix, "--source-jmx", stack.source().jmxAddress(), "--stable-for",
+        "2s", "--report-junit", junit.toString(), "--report-md", md.toString(), "--report-html", html.toString(),
+        "--report-json", json.toString()));
+    assertThat(open.code()).as(open.all()).isZero();
+    assertThat(open.out()).contains("Gate: OPEN (4 of 4 checks passed)");
+    assertThat(Files.readString(junit)).contains("<testsuite name=\"kraftport gate\"", "failures=\"0\"");
+    assertThat(Files.readString(md)).contains("kraftport gate: OPEN");
+    assertThat(Files.readString(html)).contains("kraftport gate: OPEN");
+    assertThat(Files.readString(json)).contains("\"verdict\" : \"OPEN\"");
+  }
+
+  @Test
+  void closedWhileProducersStillWriteDuringTheWindow() throws Exception {
+    String prefix = "w" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    String topic = prefix + "events";
+    try (Admin admin = admin(stack.sourceBootstrap())) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    }
+    produce(topic, 1, 5);
+    assertThat(JarRunner.run("import", "--target-bootstrap-server", stack.targetBootstrap(), "--snapshot",
+        export(prefix).toString()).code()).isZero();
+    Thread writer = new Thread(() -> {
+      for (int i = 0; i < 8; i++) {
+        produce(topic, 1, 1);
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    });
+    writer.start();
+    try {
+      JarRunner.Run r = JarRunner.run(gate(prefix, "--stable-for", "3s", "--skip-client-check"));
+      assertThat(r.code()).as(r.all()).isEqualTo(1);
+      assertThat(r.out()).containsPattern("source-drained +FAIL")
+          .contains(topic + "-0: end offset moved from")
+          .contains("producers are still writing to the old cluster");
+    } finally {
+      writer.interrupt();
+      writer.join();
+    }
+  }
+
+  @Test
+  void closedWhenATargetTopicCannotMeetMinInsyncReplicas() throws Exception {
+    String prefix = "i" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    String topic = prefix + "strict";
+    try (Admin admin = admin(stack.sourceBootstrap())) {
+      admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1).configs(Map.of("min.insync.replicas", "2"))))
+          .all().get(30, TimeUnit.SECONDS);
+    }
+    assertThat(JarRunner.run("import", "--target-bootstrap-server", stack.targetBootstrap(), "--snapshot",
+        export(prefix).toString()).code()).isZero();
+    JarRunner.Run r = JarRunner.run(gate(prefix));
+    assertThat(r.code()).as(r.all()).isEqualTo(1);
+    assertThat(r.out()).containsPattern("target-healthy +FAIL")
+        .contains(topic + "-0: 1 in-sync replicas, below min.insync.replicas=2")
+        .contains(topic + "-1: 1 in-sync replicas, below min.insync.replicas=2")
+        // Without JMX nothing is measured, and the gate says so instead of passing.
+        .containsPattern("clients-ready +FAIL +not measured");
+  }
+
+  private Path export(String prefix) {
+    Path snapshot = dir.resolve("snapshot-" + UUID.randomUUID() + ".json");
+    JarRunner.Run r = JarRunner.run("export", "--source-bootstrap-server", stack.sourceBootstrap(), "--include",
+        Pattern.quote(prefix) + ".*", "-o", snapshot.toString());
+    assertThat(r.code()).as(r.all()).isZero();
+    return snapshot;
+  }
+}
