@@ -21,6 +21,11 @@ final class Console {
     this.verbose = root.verbose;
   }
 
+  /** Progress for long steps: a live bar on a terminal, a line per finished step otherwise, none when quiet. */
+  io.kraftport.Progress progress() {
+    return quiet ? io.kraftport.Progress.NONE : new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
+  }
+
   boolean isQuiet() {
     return quiet;
   }

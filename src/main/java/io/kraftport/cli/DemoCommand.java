@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
  * would, prints where the snapshot and report are, and stops everything.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "Run export, import and diff on local clusters started for the purpose.",
     description = {
       "Run export -> import -> diff on local clusters started for the purpose: ZooKeeper plus a Kafka 3.9 broker"
           + " (ZooKeeper mode) and an Apicurio Registry as the source, a KRaft Kafka 4 node and a second, empty"
@@ -89,19 +90,34 @@ public final class DemoCommand implements Callable<Integer> {
       }
       Path config = outputDir.resolve("migration.properties");
       Path snapshot = outputDir.resolve("snapshot.json");
-      Path report = outputDir.resolve("diff-report.json");
-      write(config, "# Written by kraftport demo: the two local clusters it started.\n"
+      write(config, "# Written by kraftport demo: the local clusters it started.\n"
           + "source.bootstrap.servers=" + stack.sourceBootstrap() + "\n"
           + "target.bootstrap.servers=" + stack.targetBootstrap() + "\n" + registries);
       step(console, "export", "--config", config.toString(), "--output", snapshot.toString());
       step(console, "import", "--config", config.toString(), "--snapshot", snapshot.toString());
-      int diff = step(console, "diff", "--config", config.toString(), "--report-json", report.toString());
+      int diff = step(console, with(reportFlags("diff-report"), "diff", "--config", config.toString()));
+      int gate = step(console, with(reportFlags("gate-report"), "gate", "--config", config.toString(),
+          "--source-jmx", stack.source().jmxAddress()));
       console.essential("");
       console.essential("Snapshot: " + snapshot.toAbsolutePath());
-      console.essential("Report:   " + report.toAbsolutePath());
+      console.essential("Reports:  " + outputDir.toAbsolutePath().resolve("diff-report.{json,xml,md,html}"));
+      console.essential("          " + outputDir.toAbsolutePath().resolve("gate-report.{json,xml,md,html}"));
       console.progress("Stopping the local clusters ...");
-      return diff;
+      return Math.max(diff, gate);
     }
+  }
+
+  private String[] reportFlags(String base) {
+    Path b = outputDir.resolve(base);
+    return new String[] {"--report-json", b + ".json", "--report-junit", b + ".xml", "--report-md", b + ".md",
+        "--report-html", b + ".html"};
+  }
+
+  private static String[] with(String[] flags, String... args) {
+    String[] out = new String[args.length + flags.length];
+    System.arraycopy(args, 0, out, 0, args.length);
+    System.arraycopy(flags, 0, out, args.length, flags.length);
+    return out;
   }
 
   private int step(Console console, String... args) {
@@ -109,7 +125,7 @@ public final class DemoCommand implements Callable<Integer> {
     console.essential("$ kraftport " + String.join(" ", args));
     CommandLine root = spec.root().commandLine();
     int code = KraftportCommand.newCommandLine(root.getOut(), root.getErr(), args).execute(args);
-    if (code != ExitCodes.OK && !args[0].equals("diff")) {
+    if (code != ExitCodes.OK && !args[0].equals("diff") && !args[0].equals("gate")) {
       throw new IllegalStateException("the demo's '" + args[0] + "' step failed with exit code " + code);
     }
     return code;

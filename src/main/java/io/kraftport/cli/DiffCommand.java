@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
  * a difference is drift.
  */
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "Compare two sides (live or snapshot) for parity; exit 1 on drift.",
     description = {
       "Compare two sides for parity: topic count, missing and extra topics, partitions, replication factor and"
           + " effective configs; subjects, versions, schema ids, canonical schema text, references, compatibility"

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code kraftport export}: snapshots the source cluster into one deterministic JSON file. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "Snapshot the source cluster and its schema registry into one JSON file.",
     description = {
       "Snapshot the source cluster's topics and, where source.schema.registry.url is set, its schema registry"
           + " (every subject and version with ids, soft-deleted ones included) into one deterministic JSON file.",

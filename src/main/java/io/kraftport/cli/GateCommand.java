@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
  * readiness, prints a verdict table, and exits 0 only when every check passed (the gate is open).
  */
 @Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "The pre-cutover gate: parity, drained source, healthy target, ready clients.",
     description = {
       "The pre-cutover gate: passes only when every check passes.",
       "  parity          the full diff of topics (and registry, with round-trip checks)",
@@ -94,9 +95,6 @@ public final class GateCommand implements Callable<Integer> {
       checks.add(guard(DrainCheck.NAME, () -> new DrainCheck(source.admin(), source.endpoint(),
           d -> Thread.sleep(d.toMillis()))
           .run(groups, stableFor, result.source().topics().stream().map(TopicSpec::name).toList())));
-      console.progress("Gate 4/4: clients ready ...");
-      CheckResult clients = guard(ClientReadinessCheck.NAME, () ->
-          new ClientReadinessCheck(source.admin(), source.endpoint()).run(sourceJmx, skipClientCheck));
       try (KafkaAdmins.Connection target = KafkaAdmins.connect(config.target(), timeout)) {
         console.progress("Gate 3/4: target healthy ...");
         Set<String> onTarget = Set.copyOf(result.target().topics().stream().map(TopicSpec::name).toList());
@@ -105,7 +103,9 @@ public final class GateCommand implements Callable<Integer> {
         checks.add(guard(TargetHealthCheck.NAME,
             () -> new TargetHealthCheck(target.admin(), target.endpoint()).run(imported)));
       }
-      checks.add(clients);
+      console.progress("Gate 4/4: clients ready ...");
+      checks.add(guard(ClientReadinessCheck.NAME, () ->
+          new ClientReadinessCheck(source.admin(), source.endpoint()).run(sourceJmx, skipClientCheck)));
     }
 
     Report report = Report.gate(result.report().source(), result.report().target(), result.report().counts(),

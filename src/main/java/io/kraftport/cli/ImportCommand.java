@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
  * deletes, and never changes an existing topic unless {@code --alter-existing}; safe to re-run.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+    header = "Recreate a snapshot's topics and schemas on the target; plans first, safe to re-run.",
     description = {
       "Recreate a snapshot's topics on the target cluster.",
       "Prints a plan first (CREATE, EXISTS_SAME, CONFLICT, ALTER, REFUSED, SKIPPED). Topic configs Kafka 4 removed are"
@@ -129,7 +130,7 @@ public final class ImportCommand implements Callable<Integer> {
                 : validated.count(TopicStep.Action.CREATE) + " topics would be created."));
         return problems ? ExitCodes.DIFFERENCES : ExitCodes.OK;
       }
-      TopicImporter.Plan outcome = importer.apply(plan);
+      TopicImporter.Plan outcome = importer.apply(plan, console.progress());
       console.print(TextReports.topicPlan(outcome, console.verbose()));
       ImportResult registryResult = null;
       if (registryImporter != null) {

@@ -2,6 +2,7 @@ package io.kraftport.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
       DiffCommand.class,
       GateCommand.class,
       DemoCommand.class,
+      AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class,
     },
     footerHeading = "%nExit codes:%n",

@@ -1,5 +1,6 @@
 package io.kraftport.kafka;
 
+import io.kraftport.Progress;
 import io.kraftport.kafka.TopicStep.Action;
 import io.kraftport.kafka.TopicStep.FieldChange;
 import io.kraftport.snapshot.ClusterInfo;
@@ -220,11 +221,20 @@ public final class TopicImporter {
 
   /** Carries out the plan's CREATE and ALTER steps; the returned plan marks steps the target refused. */
   public Plan apply(Plan plan) {
+    return apply(plan, Progress.NONE);
+  }
+
+  /** Carries out the plan, reporting created topics to {@code progress} after each batch. */
+  public Plan apply(Plan plan, Progress progress) {
     Map<String, String> refusals = new HashMap<>();
+    long total = plan.count(Action.CREATE);
+    long done = 0;
     for (List<TopicStep> batch : batches(plan.steps(), Action.CREATE)) {
       CreateTopicsResult result = admin.createTopics(newTopics(batch));
       // A client retry after a slow request can report a topic it created itself as existing: that is success.
       collectFailures(result.values(), refusals, true);
+      done += batch.size();
+      progress.advance("topics created", done, total);
     }
     alter(plan.steps().stream().filter(s -> s.action() == Action.ALTER).toList(), refusals);
     return plan.withRefusals(refusals);

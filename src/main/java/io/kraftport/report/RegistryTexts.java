@@ -31,7 +31,8 @@ public final class RegistryTexts {
     }
     for (SettingChange c : plan.settings()) {
       sb.append("  set ").append(c.setting().name().toLowerCase(java.util.Locale.ROOT)).append(' ')
-          .append(c.isGlobal() ? "(global)" : c.subject()).append(": ").append(c.from()).append(" -> ")
+          .append(c.isGlobal() ? "(global)" : c.subject()).append(": ").append(c.from() == null ? "(none)" : c.from())
+          .append(" -> ")
           .append(c.to() == null ? "(inherit)" : c.to()).append('\n');
     }
     for (String b : plan.blockers()) {

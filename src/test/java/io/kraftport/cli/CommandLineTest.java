@@ -25,7 +25,7 @@ class CommandLineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"export", "import", "diff"})
+  @ValueSource(strings = {"export", "import", "diff", "gate", "demo"})
   void everyCommandHasHelpWithExamples(String command) {
     Run r = run(command, "--help");
     assertThat(r.code()).isZero();
