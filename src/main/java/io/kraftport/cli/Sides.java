@@ -1,6 +1,5 @@
 package io.kraftport.cli;
 
-import io.kraftport.InvalidInputException;
 import io.kraftport.config.SideConfig;
 import io.kraftport.kafka.ClusterReader;
 import io.kraftport.kafka.KafkaAdmins;
@@ -30,10 +29,6 @@ final class Sides {
 
   static Side live(SideConfig config, TopicFilter filter, RegistryOptions registry, Duration timeout,
       Console console) {
-    if (config.bootstrapServers().isEmpty()) {
-      throw new InvalidInputException("no " + config.side() + " side: pass --" + config.side() + "-snapshot, --"
-          + config.side() + "-bootstrap-server, or set " + config.side() + ".bootstrap.servers in --config");
-    }
     ClusterInfo info;
     Snapshot snapshot;
     String label;
