@@ -236,8 +236,41 @@ public final class TopicImporter {
       done += batch.size();
       progress.advance("topics created", done, total);
     }
+    awaitVisible(plan.steps().stream()
+        .filter(st -> st.action() == Action.CREATE && !refusals.containsKey(st.topic()))
+        .map(TopicStep::topic).toList(), refusals);
     alter(plan.steps().stream().filter(s -> s.action() == Action.ALTER).toList(), refusals);
     return plan.withRefusals(refusals);
+  }
+
+  /**
+   * Waits until the target lists every created topic. KRaft answers CreateTopics once the controller has committed
+   * the records, but the broker applies them a little later (seconds for thousands of topics): without the wait, a
+   * diff right after an import sees topics missing.
+   */
+  private void awaitVisible(List<String> created, Map<String, String> refusals) {
+    if (created.isEmpty()) {
+      return;
+    }
+    long deadline = System.nanoTime() + endpoint.timeout().toNanos();
+    Set<String> missing = new java.util.HashSet<>(created);
+    while (true) {
+      missing.removeAll(reader.topicNames(new TopicFilter(List.of(), List.of(), true)));
+      if (missing.isEmpty()) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        missing.forEach(t -> refusals.put(t, "created, but the target did not list it within "
+            + endpoint.timeout().toSeconds() + " s"));
+        return;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw KafkaErrors.translate(e, endpoint, "wait for the created topics");
+      }
+    }
   }
 
   private void alter(List<TopicStep> steps, Map<String, String> refusals) {

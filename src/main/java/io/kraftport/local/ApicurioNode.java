@@ -3,7 +3,6 @@ package io.kraftport.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * An Apicurio Registry 3.x on 127.0.0.1 with in-memory storage, empty at start, serving the Confluent-compatible
@@ -87,18 +86,8 @@ public final class ApicurioNode implements LocalServer {
   }
 
   @Override
-  public Path dataDir() {
-    return process.dataDir();
-  }
-
-  @Override
-  public OptionalLong residentBytes() {
-    return process.residentBytes();
-  }
-
-  @Override
-  public void close() {
-    process.close();
+  public ManagedProcess process() {
+    return process;
   }
 
   @Override

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.Uuid;
 
@@ -181,18 +180,8 @@ public final class KraftNode implements LocalServer {
   }
 
   @Override
-  public Path dataDir() {
-    return process.dataDir();
-  }
-
-  @Override
-  public OptionalLong residentBytes() {
-    return process.residentBytes();
-  }
-
-  @Override
-  public void close() {
-    process.close();
+  public ManagedProcess process() {
+    return process;
   }
 
   @Override

@@ -12,13 +12,22 @@ public interface LocalServer extends AutoCloseable {
   /** Every TCP port on 127.0.0.1 the server listens on. */
   List<Integer> ports();
 
+  /** The JVM process the server runs in. */
+  ManagedProcess process();
+
   /** The server's temporary data directory (log file included); deleted by {@link #close()}. */
-  Path dataDir();
+  default Path dataDir() {
+    return process().dataDir();
+  }
 
   /** The server JVM's resident memory, where the OS tells. */
-  OptionalLong residentBytes();
+  default OptionalLong residentBytes() {
+    return process().residentBytes();
+  }
 
   /** Stops the server and deletes its data directory. Idempotent. */
   @Override
-  void close();
+  default void close() {
+    process().close();
+  }
 }

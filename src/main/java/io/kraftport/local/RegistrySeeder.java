@@ -1,19 +1,13 @@
 package io.kraftport.local;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kraftport.registry.RegisterRequest;
 import io.kraftport.registry.RegistryClient;
 import io.kraftport.snapshot.SchemaVersion.SchemaReference;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Seeds a schema registry from a sample file ({@code samples/demo-schemas.json}, packed into the jar) through the
@@ -43,14 +37,9 @@ public final class RegistrySeeder {
   private RegistrySeeder() {}
 
   public static Sample load(String name) {
-    try (InputStream in = RegistrySeeder.class.getResourceAsStream("/io/kraftport/samples/" + name)) {
-      Objects.requireNonNull(in, "no sample named " + name);
-      return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .readValue(in, Sample.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read sample " + name, e);
-    }
+    return Samples.read(name, Sample.class);
   }
+
 
   public static List<Registered> seed(RegistryClient client, Sample sample, String prefix) {
     Map<String, Integer> versions = new HashMap<>();

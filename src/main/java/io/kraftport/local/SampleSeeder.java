@@ -1,16 +1,10 @@
 package io.kraftport.local;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kraftport.kafka.ClusterEndpoint;
 import io.kraftport.kafka.KafkaErrors;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -41,14 +35,9 @@ public final class SampleSeeder {
 
   /** Reads a sample packed in the jar under {@code io/kraftport/samples/}. */
   public static Sample load(String name) {
-    try (InputStream in = SampleSeeder.class.getResourceAsStream("/io/kraftport/samples/" + name)) {
-      Objects.requireNonNull(in, "no sample named " + name);
-      return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .readValue(in, Sample.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read sample " + name, e);
-    }
+    return Samples.read(name, Sample.class);
   }
+
 
   /** Applies the sample to the cluster, prefixing every topic name with {@code prefix}; returns the topic names. */
   public static List<String> seed(Admin admin, ClusterEndpoint endpoint, Sample sample, String prefix) {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -105,18 +104,8 @@ public final class ZkKafkaBroker implements LocalServer {
   }
 
   @Override
-  public Path dataDir() {
-    return process.dataDir();
-  }
-
-  @Override
-  public OptionalLong residentBytes() {
-    return process.residentBytes();
-  }
-
-  @Override
-  public void close() {
-    process.close();
+  public ManagedProcess process() {
+    return process;
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.kraftport.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * A standalone ZooKeeper on 127.0.0.1, run from the jars of a ZooKeeper-mode Kafka installation (which bring
@@ -75,18 +74,8 @@ public final class ZooKeeperNode implements LocalServer {
   }
 
   @Override
-  public Path dataDir() {
-    return process.dataDir();
-  }
-
-  @Override
-  public OptionalLong residentBytes() {
-    return process.residentBytes();
-  }
-
-  @Override
-  public void close() {
-    process.close();
+  public ManagedProcess process() {
+    return process;
   }
 
   @Override

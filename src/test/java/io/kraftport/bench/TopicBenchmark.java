@@ -117,11 +117,16 @@ class TopicBenchmark {
     return new SideConfig(name, Map.of("bootstrap.servers", bootstrap));
   }
 
+  /** Creates the topics in batches and waits until the cluster lists them all, as the importer does. */
   private static void createInBatches(String bootstrap, List<NewTopic> topics, int batch) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap, "request.timeout.ms", "120000",
         "default.api.timeout.ms", "300000"))) {
       for (int i = 0; i < topics.size(); i += batch) {
         admin.createTopics(topics.subList(i, Math.min(topics.size(), i + batch))).all().get(5, TimeUnit.MINUTES);
+      }
+      List<String> names = topics.stream().map(NewTopic::name).toList();
+      while (!admin.listTopics().names().get(1, TimeUnit.MINUTES).containsAll(names)) {
+        Thread.sleep(200);
       }
     }
   }
