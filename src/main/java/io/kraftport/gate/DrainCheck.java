@@ -91,6 +91,9 @@ public final class DrainCheck {
         problems.stream().distinct().toList());
   }
 
+  // listConsumerGroups is deprecated in the 4.x client in favour of listGroups with a type filter, which needs a
+  // ListGroups version the 3.x source brokers (ZooKeeper mode, MSK 3.7) may not serve; this is the call they answer.
+  @SuppressWarnings({"deprecation", "removal"})
   Sample sample(Pattern groups, Set<TopicPartition> watched) {
     Collection<ConsumerGroupListing> listings = KafkaErrors.await(admin.listConsumerGroups().all(), endpoint,
         "list consumer groups");
