@@ -29,12 +29,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "gate", mixinStandardHelpOptions = true, sortOptions = false,
     header = "The pre-cutover gate: parity, drained source, healthy target, ready clients.",
     description = {
-      "The pre-cutover gate: passes only when every check passes.",
-      "  parity          the full diff of topics (and registry, with round-trip checks)",
-      "  source-drained  every selected consumer group on the source has no members and lag 0, held for"
-          + " --stable-for, while end offsets do not move",
-      "  target-healthy  every partition of the imported topics has a leader and enough in-sync replicas",
-      "  clients-ready   no client uses request versions Kafka 4 removed (read over the source brokers' JMX)",
+      "Passes only when every check passes:",
+      "  parity          the full diff of topics and registry, with round-trips",
+      "  source-drained  selected groups: no members, lag 0, end offsets still,",
+      "                  held for --stable-for",
+      "  target-healthy  every imported partition led, ISR >= min.insync.replicas",
+      "  clients-ready   no client uses request versions Kafka 4 removed (JMX)",
       "A check that could not run fails with its reason. Exit 0: open; 1: closed.",
     },
     footerHeading = "%nExamples:%n",
