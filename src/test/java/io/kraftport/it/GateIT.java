@@ -21,12 +21,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The pre-cutover gate on the real servers: closed while a group lags or the target cannot take acks=all. */
 @Tag("integration")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GateIT {
   static LocalStack stack;
 
@@ -164,6 +168,59 @@ class GateIT {
         .contains(topic + "-1: 1 in-sync replicas, below min.insync.replicas=2")
         // Without JMX nothing is measured, and the gate says so instead of passing.
         .containsPattern("clients-ready +FAIL +not measured");
+  }
+
+  /**
+   * A real 0.10 Java client (from Maven Central) produces to the source with request versions Kafka 4 removed; the
+   * source broker counts them in its deprecated-request metric, and the gate reads it over JMX and closes.
+   */
+  @Test
+  @Order(Integer.MAX_VALUE) // The broker's deprecated-request count only grows: the other JMX test must run first.
+  void anOldClientClosesTheGate() throws Exception {
+    String prefix = "o" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    String topic = prefix + "legacy";
+    try (Admin admin = admin(stack.sourceBootstrap())) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    }
+    Path lib = dir.resolve("old-client");
+    for (String artifact : List.of("org.apache.kafka:kafka-clients:0.10.0.1", "org.slf4j:slf4j-api:1.7.21")) {
+      Process mvn = new ProcessBuilder("mvn", "-B", "-q", "dependency:copy", "-Dartifact=" + artifact,
+          "-DoutputDirectory=" + lib).redirectErrorStream(true).redirectOutput(dir.resolve("mvn.log").toFile())
+          .start();
+      assertThat(mvn.waitFor(5, TimeUnit.MINUTES)).isTrue();
+      assertThat(mvn.exitValue()).as(Files.readString(dir.resolve("mvn.log"))).isZero();
+    }
+    Path source = dir.resolve("OldProducer.java");
+    Files.writeString(source, """
+        import java.util.Properties;
+        import org.apache.kafka.clients.producer.KafkaProducer;
+        import org.apache.kafka.clients.producer.ProducerRecord;
+
+        public class OldProducer {
+          public static void main(String[] args) throws Exception {
+            Properties p = new Properties();
+            p.put("bootstrap.servers", args[0]);
+            p.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+            p.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+              producer.send(new ProducerRecord<>(args[1], "k", "v")).get();
+            }
+            System.out.println("sent");
+          }
+        }
+        """);
+    String classpath = lib.resolve("kafka-clients-0.10.0.1.jar") + java.io.File.pathSeparator
+        + lib.resolve("slf4j-api-1.7.21.jar");
+    Process producer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        classpath, source.toString(), stack.sourceBootstrap(), topic).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("producer.log").toFile()).start();
+    assertThat(producer.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    assertThat(Files.readString(dir.resolve("producer.log"))).contains("sent");
+
+    JarRunner.Run r = JarRunner.run(gate(prefix, "--source-jmx", stack.source().jmxAddress()));
+    assertThat(r.code()).as(r.all()).isEqualTo(1);
+    assertThat(r.out()).containsPattern("clients-ready +FAIL +\\d+ clients use request versions Kafka 4 removed")
+        .containsPattern("(Produce|Metadata) v\\d+\\): \\d+ requests in removed versions");
   }
 
   private Path export(String prefix) {
