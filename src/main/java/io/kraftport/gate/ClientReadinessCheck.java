@@ -62,7 +62,7 @@ public final class ClientReadinessCheck {
     }
     if (deprecated.isEmpty()) {
       return CheckResult.pass(NAME, "no client used a request version Kafka 4 removed (" + jmxAddresses.size()
-          + " brokers read over JMX)", List.of());
+          + (jmxAddresses.size() == 1 ? " broker" : " brokers") + " read over JMX)", List.of());
     }
     List<String> details = new ArrayList<>();
     deprecated.forEach((client, count) -> details.add(client + ": " + count + " requests in removed versions"));
