@@ -135,7 +135,7 @@ public final class RoundTripChecker {
       out.add(notRun(item, e.getMessage()));
       return false;
     }
-    String what = "schema id " + id + ": a " + result.type() + " record written with the source schema";
+    String what = "schema id " + id + " (" + result.type() + "): a record written with the source schema";
     switch (result.status()) {
       case OK -> { }
       case MISMATCH -> out.add(new Difference(Status.DRIFT, Kind.ROUND_TRIP, item.resource(), result.field(),
