@@ -173,13 +173,14 @@ public final class RoundTripChecker {
     if (answer.compatible()) {
       return;
     }
+    String id = "schema id " + item.version().id();
     String reason = answer.messages().isEmpty() ? "" : ": " + answer.messages().get(0);
     Difference d = new Difference(Status.DRIFT, Kind.COMPATIBILITY_CHECK, item.resource(), "compatibility",
-        "compatible", answer.verdict(), cut("schema id " + item.version().id() + reason));
+        "compatible", answer.verdict(), cut(id + reason));
     Optional<RegistryView.Compatibility> sourceAnswer = liveSource
         .map(s -> s.checkCompatibility(item.subject(), item.version()));
     out.add(sourceAnswer.filter(answer::sameAs).isPresent()
-        ? d.withStatus(Status.ACCEPTED, cut("the source registry answers the same" + reason))
+        ? d.withStatus(Status.ACCEPTED, cut(id + ": the source registry answers the same; the target" + reason))
         : d);
   }
 
