@@ -62,7 +62,7 @@ public final class RecordProbe {
     long records;
     long notWireFormat;
     long failed;
-    final Map<Integer, Long> idRecords = new TreeMap<>();
+    final Map<Integer, long[]> idRecords = new HashMap<>();
     final Map<String, Failures> failures = new TreeMap<>();
 
     Tally(String topic) {
@@ -86,7 +86,7 @@ public final class RecordProbe {
     }
 
     private boolean read(String part, int id, byte[] record, int partition, long offset) {
-      idRecords.merge(id, 1L, Long::sum);
+      idRecords.computeIfAbsent(id, k -> new long[1])[0]++;
       IdCheck check = check(id);
       if (check.target() == null) {
         return false;
@@ -115,7 +115,7 @@ public final class RecordProbe {
       Tally tally = new Tally(topic);
       records.readLast(topic, lastN, tally);
       tallies.add(new ProbeReport.TopicProbe(topic, tally.records, tally.notWireFormat,
-          List.copyOf(tally.idRecords.keySet()), tally.failed));
+          new ArrayList<>(tally.idRecords.keySet()), tally.failed));
       differences.addAll(differences(tally));
     }
     differences.sort(Difference.ORDER);
@@ -124,11 +124,11 @@ public final class RecordProbe {
 
   private List<Difference> differences(Tally tally) {
     List<Difference> out = new ArrayList<>();
-    tally.idRecords.forEach((id, count) -> {
+    new TreeMap<>(tally.idRecords).forEach((id, count) -> {
       IdCheck check = ids.get(id);
       if (!check.ok()) {
         out.add(new Difference(Status.DRIFT, Kind.ROUND_TRIP, tally.topic, "schema id " + id, check.expected(),
-            check.actual(), cut(count + " of " + tally.records + " records read carry it: " + check.problem())));
+            check.actual(), cut(count[0] + " of " + tally.records + " records read carry it: " + check.problem())));
       }
     });
     tally.failures.forEach((field, f) -> {

@@ -90,15 +90,17 @@ public final class RoundTrip {
     String with = " with schema id " + schemaId;
     return switch (SchemaType.of(schema)) {
       case AVRO -> {
-        AvroCodec.Read read = readAvro(WireFormat.unframe(record).payload(), schema, with);
+        // The header is checked above; the payload is read in place.
+        AvroCodec.Read read = readAvro(record, WireFormat.HEADER_SIZE, schema, with);
         if (read.unreadBytes() > 0) {
           throw new InvalidInputException("record has " + read.unreadBytes() + " bytes left after decoding" + with);
         }
         yield new Decoded(schemaId, SchemaType.AVRO, List.of(), read.value());
       }
       case PROTOBUF -> {
-        WireFormat.Framed framed = WireFormat.unframeProtobuf(record);
-        yield new Decoded(schemaId, SchemaType.PROTOBUF, framed.messageIndexes(), readProtobuf(framed, schema, with));
+        WireFormat.ProtobufHeader header = WireFormat.protobufHeader(record);
+        yield new Decoded(schemaId, SchemaType.PROTOBUF, header.messageIndexes(),
+            readProtobuf(record, header, schema, with));
       }
       case JSON -> {
         JsonNode value = JsonCodec.read(WireFormat.unframe(record).payload());
@@ -124,7 +126,7 @@ public final class RoundTrip {
 
   private RoundTripResult checkAvro(Sample sample, byte[] record, ResolvedSchema target) {
     WireFormat.Framed framed = WireFormat.unframe(record);
-    AvroCodec.Read read = readAvro(framed.payload(), target, " with the target schema");
+    AvroCodec.Read read = readAvro(framed.payload(), 0, target, " with the target schema");
     RoundTripResult result = compared(framed.schemaId(), SchemaType.AVRO,
         plain(SchemaType.AVRO, sample.value()), plain(SchemaType.AVRO, read.value()));
     // Values can all match while the target schema stops early: bytes left over mean a field went missing.
@@ -136,9 +138,9 @@ public final class RoundTrip {
   }
 
   private RoundTripResult checkProtobuf(Sample sample, byte[] record, ResolvedSchema target) {
-    WireFormat.Framed framed = WireFormat.unframeProtobuf(record);
-    DynamicMessage read = readProtobuf(framed, target, " with the target schema");
-    return compared(framed.schemaId(), SchemaType.PROTOBUF,
+    WireFormat.ProtobufHeader header = WireFormat.protobufHeader(record);
+    DynamicMessage read = readProtobuf(record, header, target, " with the target schema");
+    return compared(header.schemaId(), SchemaType.PROTOBUF,
         plain(SchemaType.PROTOBUF, sample.value()), plain(SchemaType.PROTOBUF, read));
   }
 
@@ -156,9 +158,9 @@ public final class RoundTrip {
         violations.get(0).field(), "valid against the target schema", violations.get(0).message());
   }
 
-  private AvroCodec.Read readAvro(byte[] payload, ResolvedSchema schema, String with) {
+  private AvroCodec.Read readAvro(byte[] bytes, int offset, ResolvedSchema schema, String with) {
     try {
-      return AvroCodec.read(parsed.avro(schema), payload);
+      return AvroCodec.read(parsed.avroReader(schema), bytes, offset, bytes.length - offset);
     } catch (IOException | RuntimeException e) {
       if (e instanceof InvalidInputException invalid) {
         throw invalid;
@@ -167,10 +169,11 @@ public final class RoundTrip {
     }
   }
 
-  private DynamicMessage readProtobuf(WireFormat.Framed framed, ResolvedSchema schema, String with) {
-    Descriptor type = ProtobufSchemas.message(parsed.protobuf(schema), framed.messageIndexes());
+  private DynamicMessage readProtobuf(byte[] record, WireFormat.ProtobufHeader header, ResolvedSchema schema,
+      String with) {
+    Descriptor type = ProtobufSchemas.message(parsed.protobuf(schema), header.messageIndexes());
     try {
-      return ProtobufCodec.read(type, framed.payload());
+      return ProtobufCodec.read(type, record, header.payloadOffset(), record.length - header.payloadOffset());
     } catch (IOException e) {
       throw new InvalidInputException("Protobuf payload does not decode as " + type.getFullName() + with + ": "
           + Reasons.of(e), e);
