@@ -64,15 +64,20 @@ final class ParsedSchemas {
         return r.parsed();
       }
     }
+    Object parsed;
     synchronized (cache) {
-      Object parsed = cache.get(schema);
-      if (parsed == null) {
-        parsed = switch (type) {
-          case AVRO -> new Avro(AvroSchemas.parse(schema));
-          case PROTOBUF -> ProtobufSchemas.descriptor(schema);
-          case JSON -> JsonSchemas.schema(schema);
-        };
-        cache.put(schema, parsed);
+      parsed = cache.get(schema);
+    }
+    // Parsed outside the lock, so threads parse different schemas at once; a rare duplicate parse is harmless.
+    Object fresh = parsed != null ? null : switch (type) {
+      case AVRO -> new Avro(AvroSchemas.parse(schema));
+      case PROTOBUF -> ProtobufSchemas.descriptor(schema);
+      case JSON -> JsonSchemas.schema(schema);
+    };
+    synchronized (cache) {
+      if (fresh != null) {
+        Object raced = cache.putIfAbsent(schema, fresh);
+        parsed = raced != null ? raced : fresh;
       }
       Recent[] now = recent;
       Recent[] next = new Recent[Math.min(RECENT, now.length + 1)];

@@ -42,9 +42,15 @@ public final class RecordProbe {
    * is missing or differs from the source's, what to report.
    */
   private record IdCheck(ResolvedSchema source, ResolvedSchema target, String expected, String actual,
-      String problem) {
+      String problem) implements SchemaLookup {
     boolean ok() {
       return problem == null;
+    }
+
+    /** The target's schema: a record is decoded only once its id was found there. */
+    @Override
+    public ResolvedSchema schema(int id) {
+      return target;
     }
   }
 
@@ -92,7 +98,7 @@ public final class RecordProbe {
         return false;
       }
       try {
-        roundTrip.decode(record, i -> check.target());
+        roundTrip.decode(record, check);
         return check.ok();
       } catch (InvalidInputException e) {
         Failures f = failures.computeIfAbsent(part + ", schema id " + id, k -> new Failures());
