@@ -15,7 +15,8 @@ import org.apache.avro.generic.GenericDatumReader;
 /**
  * Parsed schemas kept by their resolved form, so that decoding many records with the same few schemas parses each
  * once; for Avro also a datum reader per thread, since building one resolves the schema again. Least recently used
- * entries go first; access is synchronized, as round-trips run on several threads.
+ * entries go first; the last few instances asked for are also found by identity, without a lock. Safe for concurrent
+ * use, as round-trips run on several threads.
  */
 final class ParsedSchemas {
   private static final int CAPACITY = 256;

@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 public final class RoundTrip {
   /** Stands for the schema id in messages about a round-trip check's target schema. */
-  private static final int TARGET = -1;
+  private static final int TARGET = Integer.MIN_VALUE;
 
   private final SampleGenerator generator;
   private final ParsedSchemas parsed = new ParsedSchemas();
