@@ -1,5 +1,6 @@
 package io.kraftport.roundtrip;
 
+import io.kraftport.InvalidInputException;
 import io.kraftport.UnreachableException;
 import io.kraftport.config.SideConfig;
 import io.kraftport.kafka.ClusterEndpoint;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,7 +42,7 @@ public final class KafkaRecordSource implements RecordSource, AutoCloseable {
 
   /** A consumer for the side's cluster; {@code timeout} bounds each call and each topic's read. */
   public static KafkaRecordSource connect(SideConfig side, Duration timeout) {
-    String bootstrap = side.bootstrapServers().orElseThrow(() -> new io.kraftport.InvalidInputException(
+    String bootstrap = side.bootstrapServers().orElseThrow(() -> new InvalidInputException(
         "no " + side.side() + " cluster given to read records from"));
     ClusterEndpoint endpoint = new ClusterEndpoint(side.side(), bootstrap, timeout);
     Properties props = side.kafkaProperties();
@@ -118,6 +120,6 @@ public final class KafkaRecordSource implements RecordSource, AutoCloseable {
 
   @Override
   public void close() {
-    consumer.close(Duration.ofSeconds(5));
+    consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
   }
 }
