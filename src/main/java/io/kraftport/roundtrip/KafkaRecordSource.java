@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,11 +31,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class KafkaRecordSource implements RecordSource, AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(200);
 
-  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final Consumer<byte[], byte[]> consumer;
   private final ClusterEndpoint endpoint;
   private final Duration timeout;
 
-  private KafkaRecordSource(KafkaConsumer<byte[], byte[]> consumer, ClusterEndpoint endpoint, Duration timeout) {
+  /** Reads through the given consumer, which it closes; tests pass a {@code MockConsumer}. */
+  KafkaRecordSource(Consumer<byte[], byte[]> consumer, ClusterEndpoint endpoint, Duration timeout) {
     this.consumer = consumer;
     this.endpoint = endpoint;
     this.timeout = timeout;
