@@ -20,7 +20,8 @@ import java.util.TreeMap;
 
 /**
  * The parity comparison {@code diff} and {@code gate} share: reads both sides (live or from snapshots), compares
- * topics and registries, applies the allow-list, and returns both snapshots with the report.
+ * topics and registries, runs the serialization round-trips and the record probe ({@link RoundTrips}), applies the
+ * allow-list, and returns both snapshots with the report.
  */
 final class Parity {
   private Parity() {}
@@ -30,6 +31,8 @@ final class Parity {
 
   static Result compute(MigrationConfig config, Path sourceFile, Path targetFile, TopicFilter filter,
       RegistryOptions registry, ParityOptions parity, Duration timeout, Console console) {
+    RoundTrips.Live live = new RoundTrips.Live(sourceFile == null, targetFile == null);
+    RoundTrips.validate(parity, live, registry);
     Sides.Side source = sourceFile != null
         ? Sides.file(sourceFile, filter, registry)
         : Sides.live(config.source(), filter, registry, timeout, console);
@@ -56,6 +59,7 @@ final class Parity {
         differences.addAll(RegistryDiffer.diff(s.registry(), t.registry(), new DefaultSchemaCanon()));
       }
     }
+    RoundTrips.run(config, live, s, t, registry, parity, timeout, console, counts, differences);
     differences = parity.allowList().apply(differences);
     return new Result(s, t, Report.of(source.label(), target.label(), counts, differences));
   }

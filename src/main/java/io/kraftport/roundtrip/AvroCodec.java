@@ -55,11 +55,19 @@ final class AvroCodec {
   /** The datum and how many payload bytes it left unread (nonzero means the schema does not fit the bytes). */
   record Read(Object value, int unreadBytes) {}
 
-  /** Decodes with the given schema as both writer and reader: the schema a consumer gets for the record's id. */
-  static Read read(Schema schema, byte[] payload) throws IOException {
-    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(payload, null);
-    Object value = new GenericDatumReader<>(schema, schema, DATA).read(null, decoder);
-    return new Read(value, decoder.inputStream().readAllBytes().length);
+  /**
+   * A reader of the schema as both writer and reader schema (the schema a consumer gets for the record's id); not
+   * for concurrent use.
+   */
+  static GenericDatumReader<Object> reader(Schema schema) {
+    return new GenericDatumReader<>(schema, schema, DATA);
+  }
+
+  /** Decodes {@code length} bytes from {@code offset} with a reader (see {@link #reader}), without copying them. */
+  static Read read(GenericDatumReader<Object> reader, byte[] bytes, int offset, int length) throws IOException {
+    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, offset, length, null);
+    Object value = reader.read(null, decoder);
+    return new Read(value, decoder.inputStream().available());
   }
 
   /** The plain form of an Avro datum (see {@link Values}). */

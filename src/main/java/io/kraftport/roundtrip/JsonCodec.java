@@ -30,7 +30,13 @@ final class JsonCodec {
   }
 
   static JsonNode read(byte[] payload) {
-    return JsonSchemas.parseJson(new String(payload, StandardCharsets.UTF_8), "record payload");
+    return read(payload, 0);
+  }
+
+  /** Parses the bytes from {@code offset} on, strictly (see {@link JsonSchemas#parseJson}). */
+  static JsonNode read(byte[] bytes, int offset) {
+    return JsonSchemas.parseJson(new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8),
+        "record payload");
   }
 
   /** A validation error: the instance path (such as {@code total.cents}) and the validator's message. */

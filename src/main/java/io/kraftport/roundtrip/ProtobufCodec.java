@@ -1,12 +1,14 @@
 package io.kraftport.roundtrip;
 
 import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import java.io.IOException;
 import io.kraftport.roundtrip.Values.Leaf;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -20,8 +22,9 @@ import java.util.TreeMap;
 final class ProtobufCodec {
   private ProtobufCodec() {}
 
-  static DynamicMessage read(Descriptor type, byte[] payload) throws InvalidProtocolBufferException {
-    return DynamicMessage.parseFrom(type, payload);
+  /** Decodes {@code length} bytes from {@code offset}, without copying them. */
+  static DynamicMessage read(Descriptor type, byte[] bytes, int offset, int length) throws IOException {
+    return DynamicMessage.parseFrom(type, CodedInputStream.newInstance(bytes, offset, length));
   }
 
   /**

@@ -22,6 +22,9 @@ import java.util.Optional;
  * with a schema lookup, and {@link #compare} compares two decoded records, for probes of live topics.
  */
 public final class RoundTrip {
+  /** Stands for the schema id in messages about a round-trip check's target schema. */
+  private static final int TARGET = Integer.MIN_VALUE;
+
   private final SampleGenerator generator;
   private final ParsedSchemas parsed = new ParsedSchemas();
 
@@ -43,7 +46,7 @@ public final class RoundTrip {
    */
   public RoundTripResult check(ResolvedSchema source, int sourceId, ResolvedSchema target) {
     SchemaType type = SchemaType.of(source);
-    List<Sample> samples = generator.generateEach(source);
+    List<Sample> samples = generator.generateEach(source, parsed);
     if (SchemaType.of(target) != type) {
       return RoundTripResult.mismatch(sourceId, type, "schemaType", type.name(), SchemaType.of(target).name());
     }
@@ -87,21 +90,23 @@ public final class RoundTrip {
   public Decoded decode(byte[] record, SchemaLookup lookup) {
     int schemaId = WireFormat.schemaId(record);
     ResolvedSchema schema = lookup.schema(schemaId);
-    String with = " with schema id " + schemaId;
     return switch (SchemaType.of(schema)) {
       case AVRO -> {
-        AvroCodec.Read read = readAvro(WireFormat.unframe(record).payload(), schema, with);
+        // The header is checked above; the payload is read in place.
+        AvroCodec.Read read = readAvro(record, WireFormat.HEADER_SIZE, schema, schemaId);
         if (read.unreadBytes() > 0) {
-          throw new InvalidInputException("record has " + read.unreadBytes() + " bytes left after decoding" + with);
+          throw new InvalidInputException("record has " + read.unreadBytes() + " bytes left after decoding"
+              + with(schemaId));
         }
         yield new Decoded(schemaId, SchemaType.AVRO, List.of(), read.value());
       }
       case PROTOBUF -> {
-        WireFormat.Framed framed = WireFormat.unframeProtobuf(record);
-        yield new Decoded(schemaId, SchemaType.PROTOBUF, framed.messageIndexes(), readProtobuf(framed, schema, with));
+        WireFormat.ProtobufHeader header = WireFormat.protobufHeader(record);
+        yield new Decoded(schemaId, SchemaType.PROTOBUF, header.messageIndexes(),
+            readProtobuf(record, header, schema, schemaId));
       }
       case JSON -> {
-        JsonNode value = JsonCodec.read(WireFormat.unframe(record).payload());
+        JsonNode value = JsonCodec.read(record, WireFormat.HEADER_SIZE);
         List<Violation> violations = JsonCodec.violations(parsed.json(schema), value);
         if (!violations.isEmpty()) {
           throw new InvalidInputException("record does not validate against schema id " + schemaId + ": "
@@ -124,7 +129,7 @@ public final class RoundTrip {
 
   private RoundTripResult checkAvro(Sample sample, byte[] record, ResolvedSchema target) {
     WireFormat.Framed framed = WireFormat.unframe(record);
-    AvroCodec.Read read = readAvro(framed.payload(), target, " with the target schema");
+    AvroCodec.Read read = readAvro(framed.payload(), 0, target, TARGET);
     RoundTripResult result = compared(framed.schemaId(), SchemaType.AVRO,
         plain(SchemaType.AVRO, sample.value()), plain(SchemaType.AVRO, read.value()));
     // Values can all match while the target schema stops early: bytes left over mean a field went missing.
@@ -136,9 +141,9 @@ public final class RoundTrip {
   }
 
   private RoundTripResult checkProtobuf(Sample sample, byte[] record, ResolvedSchema target) {
-    WireFormat.Framed framed = WireFormat.unframeProtobuf(record);
-    DynamicMessage read = readProtobuf(framed, target, " with the target schema");
-    return compared(framed.schemaId(), SchemaType.PROTOBUF,
+    WireFormat.ProtobufHeader header = WireFormat.protobufHeader(record);
+    DynamicMessage read = readProtobuf(record, header, target, TARGET);
+    return compared(header.schemaId(), SchemaType.PROTOBUF,
         plain(SchemaType.PROTOBUF, sample.value()), plain(SchemaType.PROTOBUF, read));
   }
 
@@ -156,25 +161,31 @@ public final class RoundTrip {
         violations.get(0).field(), "valid against the target schema", violations.get(0).message());
   }
 
-  private AvroCodec.Read readAvro(byte[] payload, ResolvedSchema schema, String with) {
+  private AvroCodec.Read readAvro(byte[] bytes, int offset, ResolvedSchema schema, int schemaId) {
     try {
-      return AvroCodec.read(parsed.avro(schema), payload);
+      return AvroCodec.read(parsed.avroReader(schema), bytes, offset, bytes.length - offset);
     } catch (IOException | RuntimeException e) {
       if (e instanceof InvalidInputException invalid) {
         throw invalid;
       }
-      throw new InvalidInputException("Avro payload does not decode" + with + ": " + Reasons.of(e), e);
+      throw new InvalidInputException("Avro payload does not decode" + with(schemaId) + ": " + Reasons.of(e), e);
     }
   }
 
-  private DynamicMessage readProtobuf(WireFormat.Framed framed, ResolvedSchema schema, String with) {
-    Descriptor type = ProtobufSchemas.message(parsed.protobuf(schema), framed.messageIndexes());
+  private DynamicMessage readProtobuf(byte[] record, WireFormat.ProtobufHeader header, ResolvedSchema schema,
+      int schemaId) {
+    Descriptor type = ProtobufSchemas.message(parsed.protobuf(schema), header.messageIndexes());
     try {
-      return ProtobufCodec.read(type, framed.payload());
+      return ProtobufCodec.read(type, record, header.payloadOffset(), record.length - header.payloadOffset());
     } catch (IOException e) {
-      throw new InvalidInputException("Protobuf payload does not decode as " + type.getFullName() + with + ": "
-          + Reasons.of(e), e);
+      throw new InvalidInputException("Protobuf payload does not decode as " + type.getFullName()
+          + with(schemaId) + ": " + Reasons.of(e), e);
     }
+  }
+
+  /** How a message names the schema read with: its id, or {@link #TARGET} in a round-trip check. */
+  private static String with(int schemaId) {
+    return schemaId == TARGET ? " with the target schema" : " with schema id " + schemaId;
   }
 
   private static RoundTripResult compared(int schemaId, SchemaType type, Object expected, Object actual) {

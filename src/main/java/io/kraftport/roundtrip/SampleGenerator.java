@@ -50,6 +50,19 @@ public final class SampleGenerator {
   }
 
   /**
+   * As {@link #generateEach(ResolvedSchema)}, with Avro and Protobuf schemas parsed through the cache the caller
+   * reads records with: parsing a Protobuf file (linking it) costs far more than generating and reading its samples.
+   */
+  List<Sample> generateEach(ResolvedSchema schema, ParsedSchemas parsed) {
+    return switch (SchemaType.of(schema)) {
+      case AVRO -> List.of(new Sample(SchemaType.AVRO, AvroSamples.generate(parsed.avro(schema)), List.of()));
+      case PROTOBUF -> ProtobufSchemas.messages(parsed.protobuf(schema)).stream()
+          .map(SampleGenerator::protobuf).toList();
+      case JSON -> List.of(generate(schema));
+    };
+  }
+
+  /**
    * A sample of a named Protobuf message of the schema (its full name, such as {@code shop.Order.Line}).
    *
    * @throws InvalidInputException if the schema is not Protobuf, does not parse, or has no such message

@@ -67,6 +67,15 @@ public final class WireFormat {
 
   /** Splits a framed Protobuf record into its schema id, message-index path and payload. */
   public static Framed unframeProtobuf(byte[] record) {
+    ProtobufHeader h = protobufHeader(record);
+    return new Framed(h.schemaId(), h.messageIndexes(), Arrays.copyOfRange(record, h.payloadOffset(), record.length));
+  }
+
+  /** A framed Protobuf record's header: schema id, message-index path, and where its payload starts. */
+  record ProtobufHeader(int schemaId, List<Integer> messageIndexes, int payloadOffset) {}
+
+  /** Reads a framed Protobuf record's header without copying the payload, as {@link #unframeProtobuf} checks it. */
+  static ProtobufHeader protobufHeader(byte[] record) {
     ByteBuffer buffer = header(record);
     int schemaId = buffer.getInt();
     try {
@@ -87,7 +96,7 @@ public final class WireFormat {
         }
         indexes.add(index);
       }
-      return new Framed(schemaId, count == 0 ? FIRST_MESSAGE : indexes, remaining(buffer));
+      return new ProtobufHeader(schemaId, count == 0 ? FIRST_MESSAGE : List.copyOf(indexes), buffer.position());
     } catch (BufferUnderflowException e) {
       throw new InvalidInputException("record is truncated in its Protobuf message indexes", e);
     } catch (IllegalArgumentException e) {

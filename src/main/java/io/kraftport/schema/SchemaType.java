@@ -18,6 +18,17 @@ public enum SchemaType {
     if (name == null || name.isBlank()) {
       return AVRO;
     }
+    // The names as registries spell them, without allocating: decoding asks this once per record.
+    switch (name) {
+      case "AVRO":
+        return AVRO;
+      case "PROTOBUF":
+        return PROTOBUF;
+      case "JSON":
+        return JSON;
+      default:
+        break;
+    }
     try {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {

@@ -1,0 +1,127 @@
+package io.kraftport.roundtrip;
+
+import io.kraftport.InvalidInputException;
+import io.kraftport.registry.RegisterRequest;
+import io.kraftport.registry.RegistryClient;
+import io.kraftport.registry.RegistryException;
+import io.kraftport.registry.SchemaEntry;
+import io.kraftport.schema.ResolvedSchema;
+import io.kraftport.snapshot.SchemaVersion;
+import io.kraftport.snapshot.SchemaVersion.SchemaReference;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A live registry as a {@link RegistryView}: {@code GET /schemas/ids/{id}}, with each reference read as the subject
+ * version it names ({@code GET /subjects/{s}/versions/{v}}, soft-deleted ones included), both remembered, so every id
+ * and referenced version is asked once. Lookups and compatibility checks go to the registry each time. Errors other
+ * than "not found" are the client's ({@link RegistryException}, {@link io.kraftport.UnreachableException}). Safe for
+ * concurrent use; the client bounds the requests in flight. Does not own the client.
+ */
+public final class LiveRegistryView implements RegistryView {
+  private final RegistryClient client;
+  private final Map<Integer, Optional<ResolvedSchema>> byId = new ConcurrentHashMap<>();
+  private final Map<Key, Optional<SchemaEntry>> versions = new ConcurrentHashMap<>();
+
+  private record Key(String subject, int version) {}
+
+  public LiveRegistryView(RegistryClient client) {
+    this.client = Objects.requireNonNull(client, "client");
+  }
+
+  @Override
+  public Optional<ResolvedSchema> findSchema(int id) {
+    Optional<ResolvedSchema> known = byId.get(id);
+    if (known != null) {
+      return known;
+    }
+    SchemaEntry entry;
+    try {
+      entry = client.schemaById(id);
+    } catch (RegistryException e) {
+      if (e.isSchemaNotFound() || e.httpStatus() == 404) {
+        byId.put(id, Optional.empty());
+        return Optional.empty();
+      }
+      throw e;
+    }
+    Optional<ResolvedSchema> found = Optional.of(resolve(entry, new HashSet<>()));
+    byId.put(id, found);
+    return found;
+  }
+
+  private ResolvedSchema resolve(SchemaEntry entry, Set<Key> visiting) {
+    Map<String, ResolvedSchema> refs = new HashMap<>();
+    for (SchemaReference r : entry.references()) {
+      Key key = new Key(r.subject(), r.version());
+      if (!visiting.add(key)) {
+        continue;
+      }
+      SchemaEntry target = version(key).orElseThrow(() -> new InvalidInputException("reference " + r.name()
+          + " to " + r.subject() + "/" + r.version() + " cannot be found on " + client.url()));
+      refs.put(r.name(), resolve(target, visiting));
+      visiting.remove(key);
+    }
+    return new ResolvedSchema(entry.schemaType(), entry.schema() == null ? "" : entry.schema(), refs);
+  }
+
+  private Optional<SchemaEntry> version(Key key) {
+    Optional<SchemaEntry> known = versions.get(key);
+    if (known != null) {
+      return known;
+    }
+    Optional<SchemaEntry> found;
+    try {
+      found = Optional.of(client.version(key.subject(), key.version(), true));
+    } catch (RegistryException e) {
+      if (!(e.isSubjectNotFound() || e.isVersionNotFound() || e.httpStatus() == 404)) {
+        throw e;
+      }
+      found = Optional.empty();
+    }
+    versions.put(key, found);
+    return found;
+  }
+
+  @Override
+  public boolean answersProducers() {
+    return true;
+  }
+
+  @Override
+  public Lookup lookup(String subject, SchemaVersion schema) {
+    try {
+      return client.lookup(subject, RegisterRequest.of(schema, false), false)
+          .map(e -> e.id() == null ? Lookup.refused("the registry answered without an id") : Lookup.found(e.id()))
+          .orElseGet(Lookup::notFound);
+    } catch (RegistryException e) {
+      if (!isAnswer(e)) {
+        throw e;
+      }
+      return Lookup.refused(e.getMessage());
+    }
+  }
+
+  @Override
+  public Compatibility checkCompatibility(String subject, SchemaVersion schema) {
+    try {
+      RegistryClient.CompatibilityResult result = client.checkCompatibility(subject, RegisterRequest.of(schema, false));
+      return new Compatibility(result.compatible(), 0, result.messages());
+    } catch (RegistryException e) {
+      if (!isAnswer(e)) {
+        throw e;
+      }
+      return Compatibility.refused(e.errorCode() != 0 ? e.errorCode() : e.httpStatus(), e.getMessage());
+    }
+  }
+
+  /** Whether the registry refused this request for what it is (4xx), rather than failing (5xx, throttling). */
+  private static boolean isAnswer(RegistryException e) {
+    return e.httpStatus() >= 400 && e.httpStatus() < 500 && e.httpStatus() != 408 && e.httpStatus() != 429;
+  }
+}

@@ -1,0 +1,89 @@
+package io.kraftport.roundtrip;
+
+import io.kraftport.InvalidInputException;
+import io.kraftport.schema.ResolvedSchema;
+import io.kraftport.snapshot.RegistrySnapshot;
+import io.kraftport.snapshot.SchemaVersion;
+import io.kraftport.snapshot.SchemaVersion.SchemaReference;
+import io.kraftport.snapshot.SubjectSnapshot;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A registry snapshot as a {@link RegistryView}: schemas by id, with references resolved by subject and version
+ * within the snapshot. It answers no producer requests. Immutable, so safe for concurrent use.
+ */
+public final class SnapshotRegistryView implements RegistryView {
+  private final RegistrySnapshot snapshot;
+  private final Map<Integer, SchemaVersion> byId = new HashMap<>();
+  private final Map<Key, SchemaVersion> byKey = new HashMap<>();
+
+  private record Key(String subject, int version) {}
+
+  public SnapshotRegistryView(RegistrySnapshot snapshot) {
+    this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+    for (SubjectSnapshot subject : snapshot.subjects()) {
+      for (SchemaVersion v : subject.versions()) {
+        byKey.put(new Key(subject.name(), v.version()), v);
+        // One id is one schema; a live version is preferred only so that messages name a version still in use.
+        SchemaVersion known = byId.get(v.id());
+        if (known == null || known.deleted() && !v.deleted()) {
+          byId.put(v.id(), v);
+        }
+      }
+    }
+  }
+
+  @Override
+  public Optional<ResolvedSchema> findSchema(int id) {
+    SchemaVersion v = byId.get(id);
+    return v == null ? Optional.empty() : Optional.of(resolve(v));
+  }
+
+  /**
+   * A version of this snapshot with its references resolved, recursively, within the snapshot.
+   *
+   * @throws InvalidInputException if a reference names a subject version the snapshot does not hold
+   */
+  public ResolvedSchema resolve(SchemaVersion version) {
+    return resolve(version, new HashSet<>());
+  }
+
+  private ResolvedSchema resolve(SchemaVersion version, Set<Key> visiting) {
+    Map<String, ResolvedSchema> refs = new HashMap<>();
+    for (SchemaReference r : version.references()) {
+      Key key = new Key(r.subject(), r.version());
+      // A reference cycle is resolved once; the parsers see each schema a single time anyway.
+      if (!visiting.add(key)) {
+        continue;
+      }
+      SchemaVersion target = byKey.get(key);
+      if (target == null) {
+        throw new InvalidInputException("reference " + r.name() + " to " + r.subject() + "/" + r.version()
+            + " is not in the registry snapshot" + (snapshot.url() == null ? "" : " of " + snapshot.url()));
+      }
+      refs.put(r.name(), resolve(target, visiting));
+      visiting.remove(key);
+    }
+    return new ResolvedSchema(version.schemaType(), version.schema(), refs);
+  }
+
+  @Override
+  public boolean answersProducers() {
+    return false;
+  }
+
+  @Override
+  public Lookup lookup(String subject, SchemaVersion schema) {
+    throw new UnsupportedOperationException("a registry snapshot answers no lookups");
+  }
+
+  @Override
+  public Compatibility checkCompatibility(String subject, SchemaVersion schema) {
+    throw new UnsupportedOperationException("a registry snapshot answers no compatibility checks");
+  }
+}
