@@ -98,7 +98,7 @@ class RegistryClientFaultTest {
 
   @Test
   void connectionResetIsRetriedThenUnreachable() {
-    RegistrySettings settings = RegistryStubs.settings(server, "/faults/reset").withRetryBudget(Duration.ofSeconds(1));
+    RegistrySettings settings = RegistryStubs.settings(server, "/faults/reset").withRetryBudget(Duration.ofSeconds(5));
     try (RegistryClient client = RegistryClient.create(settings)) {
       assertThatThrownBy(() -> client.subjects(false)).isInstanceOf(UnreachableException.class)
           .hasMessageContaining("GET /subjects");
