@@ -85,8 +85,29 @@ public final class RegistryClient implements AutoCloseable {
 
   /** {@code GET /subjects}, with soft-deleted subjects when {@code deleted}. */
   public List<String> subjects(boolean deleted) {
-    return strings(getJson(List.of("subjects"), deleted ? Map.of("deleted", "true") : Map.of()));
+    // Servers cap an unpaged listing (Apicurio answers at most apicurio.ccompat.max-subjects, 1,000 by default):
+    // page through with offset and limit. A server that ignores them answers the same list again, which ends the loop.
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+    int offset = 0;
+    while (true) {
+      Map<String, String> query = new java.util.LinkedHashMap<>();
+      if (deleted) {
+        query.put("deleted", "true");
+      }
+      query.put("offset", Integer.toString(offset));
+      query.put("limit", Integer.toString(SUBJECT_PAGE));
+      List<String> page = strings(getJson(List.of("subjects"), query));
+      int before = all.size();
+      all.addAll(page);
+      if (page.size() < SUBJECT_PAGE || all.size() == before) {
+        return List.copyOf(all);
+      }
+      offset += page.size();
+    }
   }
+
+  /** How many subjects one listing request asks for. */
+  static final int SUBJECT_PAGE = 500;
 
   /** {@code GET /subjects/{subject}/versions}; an unknown (or, without {@code deleted}, soft-deleted) subject has none. */
   public List<Integer> versions(String subject, boolean deleted) {

@@ -128,11 +128,12 @@ class GateIT {
     produce(topic, 1, 5);
     assertThat(JarRunner.run("import", "--target-bootstrap-server", stack.targetBootstrap(), "--snapshot",
         export(prefix).toString()).code()).isZero();
+    // Writes until the gate has finished, however long its JVM takes to start on a loaded machine.
     Thread writer = new Thread(() -> {
-      for (int i = 0; i < 8; i++) {
+      while (!Thread.currentThread().isInterrupted()) {
         produce(topic, 1, 1);
         try {
-          Thread.sleep(500);
+          Thread.sleep(300);
         } catch (InterruptedException e) {
           return;
         }

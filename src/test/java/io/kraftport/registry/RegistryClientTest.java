@@ -50,8 +50,40 @@ class RegistryClientTest {
           .containsExactly("customer-value", "legacy-value", "order-value", "payment-value", "shared-value");
       assertThat(client.subjects(false)).doesNotContain("legacy-value");
     }
-    server.verify(getRequestedFor(urlEqualTo("/confluent/subjects?deleted=true")));
-    server.verify(getRequestedFor(urlEqualTo("/confluent/subjects")));
+    server.verify(getRequestedFor(urlEqualTo("/confluent/subjects?deleted=true&offset=0&limit=500")));
+    server.verify(getRequestedFor(urlEqualTo("/confluent/subjects?offset=0&limit=500")));
+  }
+
+  @Test
+  void subjectsArePagedPastAServerCap() {
+    java.util.List<String> first = java.util.stream.IntStream.range(0, 500).mapToObj(i -> "s" + i).toList();
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/paged/subjects?offset=0&limit=500"))
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(json(first))));
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+            urlEqualTo("/paged/subjects?offset=500&limit=500"))
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("[\"s500\",\"s501\"]")));
+    try (RegistryClient client = RegistryStubs.client(server, "/paged")) {
+      assertThat(client.subjects(false)).hasSize(502).startsWith("s0").endsWith("s501");
+    } finally {
+      server.resetToDefaultMappings();
+    }
+  }
+
+  @Test
+  void aServerThatIgnoresPagingIsListedOnce() {
+    java.util.List<String> all = java.util.stream.IntStream.range(0, 500).mapToObj(i -> "s" + i).toList();
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+            com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/unpaged/subjects"))
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(json(all))));
+    try (RegistryClient client = RegistryStubs.client(server, "/unpaged")) {
+      assertThat(client.subjects(false)).hasSize(500);
+    } finally {
+      server.resetToDefaultMappings();
+    }
+  }
+
+  private static String json(java.util.List<String> names) {
+    return "[" + String.join(",", names.stream().map(n -> "\"" + n + "\"").toList()) + "]";
   }
 
   @Test
