@@ -12,8 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -34,7 +37,91 @@ final class ApicurioArchive {
 
   private ApicurioArchive() {}
 
+  /**
+   * Apicurio refuses an import ZIP of more than {@code apicurio.import.zip.max-entry-count} entries (10,000 by
+   * default), which a registry of about 900 subjects with three versions already exceeds.
+   */
+  static final int DEFAULT_MAX_ENTRIES = Integer.getInteger("kraftport.apicurio.import.maxEntries", 9_000);
+
+  /** The whole registry as one archive (however many entries that makes). */
   static byte[] build(RegistrySnapshot source, String systemVersion, Instant now) {
+    return build(source, systemVersion, now, Integer.MAX_VALUE).get(0);
+  }
+
+  /**
+   * The registry as archives of at most {@code maxEntries} entries each, to be imported in order: subjects are never
+   * split, nor are subjects that share content; each content is in exactly one archive; global ids run on across
+   * archives.
+   */
+  static List<byte[]> build(RegistrySnapshot source, String systemVersion, Instant now, int maxEntries) {
+    // Subjects that share content (one schema under two subjects) go into the same archive: Apicurio links a
+    // version only to content of its own archive and skips it otherwise, even when the registry holds that content.
+    List<List<SubjectSnapshot>> groups = sharingGroups(source.subjects());
+    List<List<SubjectSnapshot>> chunks = new ArrayList<>();
+    List<Map<Integer, SchemaVersion>> chunkContents = new ArrayList<>();
+    int entries = Integer.MAX_VALUE;
+    for (List<SubjectSnapshot> group : groups) {
+      Map<Integer, SchemaVersion> used = new LinkedHashMap<>();
+      int cost = 0;
+      for (SubjectSnapshot s : group) {
+        s.versions().forEach(v -> used.putIfAbsent(v.id(), v));
+        cost += 2 + s.versions().size();
+      }
+      cost += 2 * used.size();
+      if (chunks.isEmpty() || (entries + cost > maxEntries - 1 && !chunks.get(chunks.size() - 1).isEmpty())) {
+        chunks.add(new ArrayList<>());
+        chunkContents.add(new LinkedHashMap<>());
+        entries = 0;
+      }
+      chunks.get(chunks.size() - 1).addAll(group);
+      used.forEach(chunkContents.get(chunkContents.size() - 1)::putIfAbsent);
+      entries += cost;
+    }
+    if (chunks.isEmpty()) {
+      chunks.add(List.of());
+      chunkContents.add(Map.of());
+    }
+    List<byte[]> out = new ArrayList<>();
+    long[] globalId = {0};
+    for (int i = 0; i < chunks.size(); i++) {
+      out.add(archive(source, systemVersion, now, chunkContents.get(i).values(), chunks.get(i), globalId));
+    }
+    return out;
+  }
+
+  /** The non-empty subjects in groups that share no content with each other, in the order of their first subject. */
+  static List<List<SubjectSnapshot>> sharingGroups(List<SubjectSnapshot> subjects) {
+    List<SubjectSnapshot> live = subjects.stream().filter(s -> !s.versions().isEmpty()).toList();
+    int[] parent = new int[live.size()];
+    for (int i = 0; i < parent.length; i++) {
+      parent[i] = i;
+    }
+    Map<Integer, Integer> firstUser = new LinkedHashMap<>();
+    for (int i = 0; i < live.size(); i++) {
+      for (SchemaVersion v : live.get(i).versions()) {
+        Integer other = firstUser.putIfAbsent(v.id(), i);
+        if (other != null) {
+          parent[root(parent, i)] = root(parent, other);
+        }
+      }
+    }
+    Map<Integer, List<SubjectSnapshot>> byRoot = new LinkedHashMap<>();
+    for (int i = 0; i < live.size(); i++) {
+      byRoot.computeIfAbsent(root(parent, i), r -> new ArrayList<>()).add(live.get(i));
+    }
+    return new ArrayList<>(byRoot.values());
+  }
+
+  private static int root(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  private static byte[] archive(RegistrySnapshot source, String systemVersion, Instant now,
+      Collection<SchemaVersion> contents, List<SubjectSnapshot> subjects, long[] globalId) {
     long millis = now.toEpochMilli();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
@@ -47,9 +134,7 @@ final class ApicurioArchive {
           .put("exportedBy", OWNER);
       put(zip, "manifest-" + now + ".Manifest.json", manifest);
 
-      Map<Integer, SchemaVersion> contents = new LinkedHashMap<>();
-      source.subjects().forEach(s -> s.versions().forEach(v -> contents.putIfAbsent(v.id(), v)));
-      for (SchemaVersion v : contents.values()) {
+      for (SchemaVersion v : contents) {
         String refs = serializedReferences(v);
         byte[] data = v.schema().getBytes(StandardCharsets.UTF_8);
         String hash = contentHash(data, refs);
@@ -69,11 +154,7 @@ final class ApicurioArchive {
         zip.closeEntry();
       }
 
-      long globalId = 0;
-      for (SubjectSnapshot s : source.subjects()) {
-        if (s.versions().isEmpty()) {
-          continue;
-        }
+      for (SubjectSnapshot s : subjects) {
         String dir = "groups/default/artifacts/" + pathSegment(s.name()) + "/";
         ObjectNode artifact = MAPPER.createObjectNode()
             .putNull("groupId")
@@ -84,7 +165,7 @@ final class ApicurioArchive {
         ArrayNode branchVersions = MAPPER.createArrayNode();
         for (SchemaVersion v : s.versions()) {
           ObjectNode version = MAPPER.createObjectNode()
-              .put("globalId", ++globalId)
+              .put("globalId", ++globalId[0])
               .putNull("groupId")
               .put("artifactId", s.name())
               .put("version", Integer.toString(v.version()))

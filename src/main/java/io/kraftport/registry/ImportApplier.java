@@ -40,7 +40,12 @@ final class ImportApplier {
 
   private Applied apicurio(ImportPlan plan, RegistrySnapshot source) {
     String version = client.apicurioSystemInfo().map(i -> i.path("version").asText("3")).orElse("3");
-    client.apicurioImport(ApicurioArchive.build(source, version.isBlank() ? "3" : version, Instant.now()));
+    List<byte[]> archives = ApicurioArchive.build(source, version.isBlank() ? "3" : version, Instant.now(),
+        ApicurioArchive.DEFAULT_MAX_ENTRIES);
+    // The first archive needs the empty registry the plan checked; the next ones add to what the first wrote.
+    for (int i = 0; i < archives.size(); i++) {
+      client.apicurioImport(archives.get(i), i == 0);
+    }
     compatibility(plan);
     modes(plan);
     return new Applied(List.of(), List.of());

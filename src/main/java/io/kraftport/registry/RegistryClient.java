@@ -268,8 +268,16 @@ public final class RegistryClient implements AutoCloseable {
    * empty registry only. Not retried: a second attempt after a partial import would meet a non-empty registry.
    */
   public void apicurioImport(byte[] zip) {
+    apicurioImport(zip, true);
+  }
+
+  /**
+   * Apicurio's admin import; with {@code requireEmptyRegistry} false it adds to a registry that already holds data
+   * (and silently skips entities that collide, so the caller checks the result).
+   */
+  public void apicurioImport(byte[] zip, boolean requireEmptyRegistry) {
     HttpUrl url = http.urlOnHost(apicurioRoot(), "/apis/registry/v3/admin/import").newBuilder()
-        .addQueryParameter("requireEmptyRegistry", "true").build();
+        .addQueryParameter("requireEmptyRegistry", Boolean.toString(requireEmptyRegistry)).build();
     http.send("POST", url, zip, HttpTransport.ZIP, false);
   }
 

@@ -110,6 +110,26 @@ class RegistryMigrationIT {
     }
   }
 
+  /**
+   * Apicurio refuses an import ZIP above an entry limit (10,000 by default), so a large registry goes in several
+   * archives. A tiny limit makes the demo schemas take that path on a real server.
+   */
+  @Test
+  void aRegistryImportedInSeveralArchivesKeepsItsIds() throws Exception {
+    String prefix = "z" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    Path snapshot = seedAndExport(prefix);
+    try (ApicurioNode target = stack.startRegistry()) {
+      Map<String, String> smallArchives = Map.of("JAVA_TOOL_OPTIONS", "-Dkraftport.apicurio.import.maxEntries=12");
+      JarRunner.Run imported = JarRunner.run(smallArchives, sides("import", target.ccompatUrl(), prefix,
+          "--snapshot", snapshot.toString()));
+      assertThat(imported.code()).as(imported.all()).isZero();
+      assertThat(imported.out()).contains("Registry import: APPLIED");
+      JarRunner.Run diff = JarRunner.run(sides("diff", target.ccompatUrl(), prefix));
+      assertThat(diff.code()).as(diff.all()).isZero();
+      assertThat(diff.out()).contains("Verdict: PARITY");
+    }
+  }
+
   @Test
   void aConflictingTargetAbortsBeforeAnyWrite() throws Exception {
     String prefix = "c" + UUID.randomUUID().toString().substring(0, 8) + "-";

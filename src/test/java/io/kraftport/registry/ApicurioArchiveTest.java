@@ -65,6 +65,57 @@ class ApicurioArchiveTest {
       subject("c-value", avro(1, 1, RECORD_A)));
 
   @Test
+  void splitsALargeRegistryIntoArchivesUnderTheEntryLimit() throws Exception {
+    java.util.List<io.kraftport.snapshot.SubjectSnapshot> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      // Every fourth subject shares the content of the one before it, as one schema under two subjects does.
+      int id = i % 4 == 3 ? i : i + 1;
+      many.add(subject(String.format("s%02d-value", i), avro(1, id, record("A" + id)), avro(2, 100 + i,
+          record("B" + i))));
+    }
+    RegistrySnapshot big = Fixtures.confluent(many.toArray(io.kraftport.snapshot.SubjectSnapshot[]::new));
+    java.util.List<byte[]> archives = ApicurioArchive.build(big, "3.3.3", NOW, 25);
+    assertThat(archives).hasSizeGreaterThan(3);
+    java.util.Set<String> artifacts = new java.util.HashSet<>();
+    java.util.List<Long> globalIds = new java.util.ArrayList<>();
+    java.util.List<Long> contentIds = new java.util.ArrayList<>();
+    for (byte[] archive : archives) {
+      Map<String, byte[]> zip = entries(archive);
+      assertThat(zip).hasSizeLessThanOrEqualTo(25);
+      assertThat(zip.keySet()).first().asString().endsWith(".Manifest.json");
+      for (Map.Entry<String, byte[]> e : zip.entrySet()) {
+        if (e.getKey().endsWith(".Artifact.json")) {
+          assertThat(artifacts.add(json(e.getValue()).path("artifactId").asText())).isTrue();
+        } else if (e.getKey().endsWith(".ArtifactVersion.json")) {
+          globalIds.add(json(e.getValue()).path("globalId").asLong());
+        } else if (e.getKey().endsWith(".Content.json")) {
+          contentIds.add(json(e.getValue()).path("contentId").asLong());
+        }
+      }
+    }
+    assertThat(artifacts).hasSize(40);
+    // Subjects that share content land in the same archive.
+    for (byte[] archive : archives) {
+      java.util.Set<String> names = entries(archive).keySet();
+      for (int i = 3; i < 40; i += 4) {
+        boolean sharer = names.contains("groups/default/artifacts/" + String.format("s%02d-value", i)
+            + "/MetaData.Artifact.json");
+        boolean owner = names.contains("groups/default/artifacts/" + String.format("s%02d-value", i - 1)
+            + "/MetaData.Artifact.json");
+        assertThat(sharer).isEqualTo(owner);
+      }
+    }
+    assertThat(globalIds).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 80).boxed().toList());
+    assertThat(contentIds).doesNotHaveDuplicates().hasSize(70);
+    // One archive when the limit allows it: the same entities as the single-archive build.
+    assertThat(ApicurioArchive.build(big, "3.3.3", NOW, 100_000)).hasSize(1);
+  }
+
+  private static String record(String name) {
+    return "{\"type\":\"record\",\"name\":\"" + name + "\",\"fields\":[]}";
+  }
+
+  @Test
   void writesTheEntitiesApicurioExports() throws Exception {
     Map<String, byte[]> zip = entries(ApicurioArchive.build(source, "3.3.3", NOW));
 
