@@ -192,6 +192,43 @@ final class ApicurioArchive {
     return bytes.toByteArray();
   }
 
+  /**
+   * What an Apicurio export holds of the default group, as subjects with their versions' ids (content ids) and
+   * soft-deleted flags: enough to check an import. Schema texts are left empty.
+   */
+  static RegistrySnapshot readVersions(byte[] zip, String url) {
+    Map<String, List<SchemaVersion>> bySubject = new java.util.TreeMap<>();
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+        new java.io.ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+      ZipEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        if (!e.getName().endsWith(".ArtifactVersion.json")) {
+          continue;
+        }
+        com.fasterxml.jackson.databind.JsonNode v = MAPPER.readTree(in.readAllBytes());
+        String group = v.path("groupId").isNull() ? "default" : v.path("groupId").asText("default");
+        if (!group.equals("default")) {
+          continue;
+        }
+        int version;
+        try {
+          version = Integer.parseInt(v.path("version").asText());
+        } catch (NumberFormatException nfe) {
+          continue;
+        }
+        bySubject.computeIfAbsent(v.path("artifactId").asText(), k -> new ArrayList<>()).add(new SchemaVersion(
+            version, v.path("contentId").asInt(), null, "DISABLED".equals(v.path("state").asText()), List.of(),
+            null, null, ""));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the Apicurio export archive", e);
+    }
+    List<SubjectSnapshot> subjects = new ArrayList<>();
+    bySubject.forEach((name, versions) -> subjects.add(new SubjectSnapshot(name,
+        versions.stream().allMatch(SchemaVersion::deleted), null, null, versions)));
+    return new RegistrySnapshot(url, "apicurio", null, null, false, List.of(), subjects, List.of());
+  }
+
   private static ObjectNode stamp(ObjectNode node, long millis) {
     return node.put("owner", OWNER).put("createdOn", millis).put("modifiedBy", OWNER).put("modifiedOn", millis);
   }

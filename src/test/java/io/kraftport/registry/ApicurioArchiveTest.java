@@ -116,6 +116,18 @@ class ApicurioArchiveTest {
   }
 
   @Test
+  void readsBackEveryVersionWithItsIdAndState() {
+    RegistrySnapshot read = ApicurioArchive.readVersions(ApicurioArchive.build(source, "3.3.3", NOW), "u");
+    for (var s : source.subjects()) {
+      assertThat(read.findSubject(s.name()).orElseThrow().versions())
+          .extracting(v -> v.version() + "/" + v.id() + "/" + v.deleted())
+          .containsExactlyElementsOf(s.versions().stream().map(v -> v.version() + "/" + v.id() + "/" + v.deleted())
+              .toList());
+    }
+    assertThat(read.subjects()).hasSize(source.subjects().size());
+  }
+
+  @Test
   void writesTheEntitiesApicurioExports() throws Exception {
     Map<String, byte[]> zip = entries(ApicurioArchive.build(source, "3.3.3", NOW));
 
