@@ -38,6 +38,9 @@ final class AvroCodec {
   /** Generic data with every logical-type conversion Avro ships. */
   static final GenericData DATA = withConversions();
 
+  /** A decoder per thread, pointed at each payload in turn: a probe decodes many small records. */
+  private static final ThreadLocal<BinaryDecoder[]> DECODER = ThreadLocal.withInitial(() -> new BinaryDecoder[1]);
+
   private AvroCodec() {}
 
   static byte[] write(Schema schema, Object value) {
@@ -65,7 +68,9 @@ final class AvroCodec {
 
   /** Decodes {@code length} bytes from {@code offset} with a reader (see {@link #reader}), without copying them. */
   static Read read(GenericDatumReader<Object> reader, byte[] bytes, int offset, int length) throws IOException {
-    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, offset, length, null);
+    BinaryDecoder[] reuse = DECODER.get();
+    BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, offset, length, reuse[0]);
+    reuse[0] = decoder;
     Object value = reader.read(null, decoder);
     return new Read(value, decoder.inputStream().available());
   }

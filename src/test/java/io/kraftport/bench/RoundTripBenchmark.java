@@ -52,7 +52,7 @@ import org.junit.jupiter.api.Test;
 class RoundTripBenchmark {
   private static final int VERSIONS = Integer.getInteger("benchmark.versions", 1000);
   private static final int RECORDS = Integer.getInteger("benchmark.records", 100_000);
-  private static final int RUNS = 5;
+  private static final int RUNS = 10;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Test
