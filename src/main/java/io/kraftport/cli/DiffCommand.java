@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
       "Compare two sides for parity: topic count, missing and extra topics, partitions, replication factor and"
           + " effective configs; subjects, versions, schema ids, canonical schema text, references, compatibility"
           + " and modes. Either side can be live or a snapshot file.",
+      "With both registries, records written with the source schema and id must read back through the target"
+          + " registry (round-trips), producers' lookups must find the source ids, and the target must accept the"
+          + " latest schemas; --sample-records N also reads real records from the source topics.",
       "What the importer translates on purpose is shown as TRANSLATED, accepted differences as ACCEPTED; only"
           + " DRIFT fails.",
     },
@@ -28,6 +31,7 @@ import picocli.CommandLine.Spec;
       "  kraftport diff --config migration.properties --report-junit parity.xml --report-md parity.md",
       "  kraftport diff --source-snapshot before.json --target-snapshot after.json --report-json diff.json",
       "  kraftport diff --source-snapshot snapshot.json --target-bootstrap-server kraft:9092 --no-registry",
+      "  kraftport diff --config migration.properties --sample-records 100 --all-versions",
     })
 public final class DiffCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
