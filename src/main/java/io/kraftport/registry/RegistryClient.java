@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kraftport.KraftportException;
+import io.kraftport.UnreachableException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,29 +86,21 @@ public final class RegistryClient implements AutoCloseable {
 
   /** {@code GET /subjects}, with soft-deleted subjects when {@code deleted}. */
   public List<String> subjects(boolean deleted) {
-    // Servers cap an unpaged listing (Apicurio answers at most apicurio.ccompat.max-subjects, 1,000 by default):
-    // page through with offset and limit. A server that ignores them answers the same list again, which ends the loop.
-    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
-    int offset = 0;
-    while (true) {
-      Map<String, String> query = new java.util.LinkedHashMap<>();
-      if (deleted) {
-        query.put("deleted", "true");
-      }
-      query.put("offset", Integer.toString(offset));
-      query.put("limit", Integer.toString(SUBJECT_PAGE));
-      List<String> page = strings(getJson(List.of("subjects"), query));
-      int before = all.size();
-      all.addAll(page);
-      if (page.size() < SUBJECT_PAGE || all.size() == before) {
-        return List.copyOf(all);
-      }
-      offset += page.size();
+    List<String> subjects = strings(getJson(List.of("subjects"), deleted ? Map.of("deleted", "true") : Map.of()));
+    // Apicurio answers at most apicurio.ccompat.max-subjects subjects (1,000 by default) and says nothing of the
+    // rest. Its offset/limit paging is no way out: it orders by creation time, which ties for artifacts created in
+    // the same millisecond (as an admin import creates them all), so pages skip and repeat subjects. Refuse rather
+    // than lose subjects silently.
+    if (subjects.size() >= APICURIO_DEFAULT_MAX_SUBJECTS && flavor() == RegistryFlavor.APICURIO) {
+      throw new UnreachableException(url() + ": the registry listed exactly " + subjects.size()
+          + " subjects, Apicurio's default cap (apicurio.ccompat.max-subjects): raise it on the server, e.g."
+          + " APICURIO_CCOMPAT_MAX_SUBJECTS=100000, so that every subject is listed");
     }
+    return subjects;
   }
 
-  /** How many subjects one listing request asks for. */
-  static final int SUBJECT_PAGE = 500;
+  /** Apicurio's default {@code apicurio.ccompat.max-subjects}. */
+  static final int APICURIO_DEFAULT_MAX_SUBJECTS = 1000;
 
   /** {@code GET /subjects/{subject}/versions}; an unknown (or, without {@code deleted}, soft-deleted) subject has none. */
   public List<Integer> versions(String subject, boolean deleted) {

@@ -50,33 +50,33 @@ class RegistryClientTest {
           .containsExactly("customer-value", "legacy-value", "order-value", "payment-value", "shared-value");
       assertThat(client.subjects(false)).doesNotContain("legacy-value");
     }
-    server.verify(getRequestedFor(urlEqualTo("/confluent/subjects?deleted=true&offset=0&limit=500")));
-    server.verify(getRequestedFor(urlEqualTo("/confluent/subjects?offset=0&limit=500")));
+    server.verify(getRequestedFor(urlEqualTo("/confluent/subjects?deleted=true")));
+    server.verify(getRequestedFor(urlEqualTo("/confluent/subjects")));
   }
 
   @Test
-  void subjectsArePagedPastAServerCap() {
-    java.util.List<String> first = java.util.stream.IntStream.range(0, 500).mapToObj(i -> "s" + i).toList();
-    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/paged/subjects?offset=0&limit=500"))
-        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(json(first))));
+  void anApicurioListingCutAtItsDefaultCapIsRefusedNotTruncated() {
+    java.util.List<String> capped = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "s" + i).toList();
     server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-            urlEqualTo("/paged/subjects?offset=500&limit=500"))
-        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("[\"s500\",\"s501\"]")));
-    try (RegistryClient client = RegistryStubs.client(server, "/paged")) {
-      assertThat(client.subjects(false)).hasSize(502).startsWith("s0").endsWith("s501");
+            urlEqualTo("/apis/ccompat/v7/subjects"))
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(json(capped))));
+    try (RegistryClient client = RegistryStubs.client(server, "/apis/ccompat/v7")) {
+      assertThatThrownBy(() -> client.subjects(false)).isInstanceOf(io.kraftport.UnreachableException.class)
+          .hasMessageContaining("apicurio.ccompat.max-subjects");
     } finally {
       server.resetToDefaultMappings();
     }
   }
 
   @Test
-  void aServerThatIgnoresPagingIsListedOnce() {
-    java.util.List<String> all = java.util.stream.IntStream.range(0, 500).mapToObj(i -> "s" + i).toList();
-    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-            com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/unpaged/subjects"))
+  void aConfluentListingOfAThousandSubjectsIsWhole() {
+    java.util.List<String> all = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "s" + i).toList();
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/big/subjects"))
         .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(json(all))));
-    try (RegistryClient client = RegistryStubs.client(server, "/unpaged")) {
-      assertThat(client.subjects(false)).hasSize(500);
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/big/v1/metadata/id"))
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"scope\":{}}")));
+    try (RegistryClient client = RegistryStubs.client(server, "/big")) {
+      assertThat(client.subjects(false)).hasSize(1000);
     } finally {
       server.resetToDefaultMappings();
     }
