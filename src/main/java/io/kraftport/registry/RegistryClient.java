@@ -91,7 +91,7 @@ public final class RegistryClient implements AutoCloseable {
     // rest. Its offset/limit paging is no way out: it orders by creation time, which ties for artifacts created in
     // the same millisecond (as an admin import creates them all), so pages skip and repeat subjects. Refuse rather
     // than lose subjects silently.
-    if (subjects.size() >= APICURIO_DEFAULT_MAX_SUBJECTS && flavor() == RegistryFlavor.APICURIO) {
+    if (subjects.size() == APICURIO_DEFAULT_MAX_SUBJECTS && flavor() == RegistryFlavor.APICURIO) {
       throw new UnreachableException(url() + ": the registry listed exactly " + subjects.size()
           + " subjects, Apicurio's default cap (apicurio.ccompat.max-subjects): raise it on the server, e.g."
           + " APICURIO_CCOMPAT_MAX_SUBJECTS=100000, so that every subject is listed");
