@@ -1,5 +1,7 @@
 package io.kraftport.bench;
 
+import static io.kraftport.bench.Stopwatch.time;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -346,15 +348,5 @@ class RegistryBenchmark {
     long[] sorted = values.clone();
     Arrays.sort(sorted);
     return sorted[sorted.length / 2];
-  }
-
-  interface Work {
-    void run() throws Exception;
-  }
-
-  private static long time(Work work) throws Exception {
-    long t0 = System.nanoTime();
-    work.run();
-    return (System.nanoTime() - t0) / 1_000_000;
   }
 }

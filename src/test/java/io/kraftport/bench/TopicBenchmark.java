@@ -1,5 +1,7 @@
 package io.kraftport.bench;
 
+import static io.kraftport.bench.Stopwatch.time;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kraftport.diff.Difference;
@@ -140,15 +142,5 @@ class TopicBenchmark {
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
     assertThat(p.exitValue()).as(String.join(" ", args)).isZero();
-  }
-
-  interface Work {
-    void run() throws Exception;
-  }
-
-  private static long time(Work work) throws Exception {
-    long t0 = System.nanoTime();
-    work.run();
-    return (System.nanoTime() - t0) / 1_000_000;
   }
 }
