@@ -44,7 +44,7 @@ final class Sides {
     if (client.isPresent()) {
       try (RegistryClient r = client.get()) {
         console.progress("Reading the " + config.side() + " schema registry at " + r.url() + " ...");
-        RegistrySnapshot exported = new RegistryExporter(r).export(registry.exportOptions());
+        RegistrySnapshot exported = new RegistryExporter(r).export(registry.exportOptions(), console.progress());
         snapshot = snapshot.withRegistry(exported);
         label = label + ", registry " + r.url();
       }

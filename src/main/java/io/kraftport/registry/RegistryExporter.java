@@ -1,5 +1,6 @@
 package io.kraftport.registry;
 
+import io.kraftport.Progress;
 import io.kraftport.snapshot.RegistrySnapshot;
 import io.kraftport.snapshot.SchemaVersion;
 import io.kraftport.snapshot.SubjectSnapshot;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +30,11 @@ public final class RegistryExporter {
   }
 
   public RegistrySnapshot export(ExportOptions options) {
+    return export(options, Progress.NONE);
+  }
+
+  /** Exports, reporting to {@code progress} how many subjects and versions have been read. */
+  public RegistrySnapshot export(ExportOptions options, Progress progress) {
     RegistryFlavor flavor = client.flavor();
     String globalCompatibility = client.globalCompatibility();
     String globalMode = optional(client::globalMode);
@@ -37,8 +44,12 @@ public final class RegistryExporter {
     boolean overridesKnown = flavor != RegistryFlavor.APICURIO;
 
     try (Parallel parallel = new Parallel(options.parallelism())) {
-      Map<String, VersionLists> versionLists = parallel.map(subjects,
-          s -> new VersionLists(client.versions(s, true), new HashSet<>(client.versions(s, false))));
+      AtomicLong listed = new AtomicLong();
+      Map<String, VersionLists> versionLists = parallel.map(subjects, s -> {
+        VersionLists lists = new VersionLists(client.versions(s, true), new HashSet<>(client.versions(s, false)));
+        progress.advance("subjects listed", listed.incrementAndGet(), subjects.size());
+        return lists;
+      });
       Map<Key, SchemaEntry> entries = listing(options, new HashSet<>(subjects));
       List<Key> missing = new ArrayList<>();
       versionLists.forEach((s, lists) -> lists.all().forEach(v -> {
@@ -46,9 +57,18 @@ public final class RegistryExporter {
           missing.add(new Key(s, v));
         }
       }));
-      entries.putAll(parallel.map(missing, k -> client.version(k.subject(), k.version(), true)));
-      Map<String, Overrides> overrides = parallel.map(subjects, s -> new Overrides(
-          client.subjectCompatibility(s).orElse(null), optionalMode(s)));
+      AtomicLong read = new AtomicLong();
+      entries.putAll(parallel.map(missing, k -> {
+        SchemaEntry e = client.version(k.subject(), k.version(), true);
+        progress.advance("schema versions read", read.incrementAndGet(), missing.size());
+        return e;
+      }));
+      AtomicLong settled = new AtomicLong();
+      Map<String, Overrides> overrides = parallel.map(subjects, s -> {
+        Overrides o = new Overrides(client.subjectCompatibility(s).orElse(null), optionalMode(s));
+        progress.advance("subject settings read", settled.incrementAndGet(), subjects.size());
+        return o;
+      });
 
       List<SubjectSnapshot> out = new ArrayList<>();
       for (String s : subjects) {
