@@ -58,7 +58,11 @@ class RegistryImporterTest {
 
   /** The requests that change something, oldest first, as "METHOD path body". */
   private static List<String> writes() {
-    return server.getAllServeEvents().stream()
+    // WireMock lists the newest event first and stamps requests to the millisecond: reverse, then sort stably, so
+    // two requests of the same millisecond keep the order they came in.
+    List<ServeEvent> events = new java.util.ArrayList<>(server.getAllServeEvents());
+    java.util.Collections.reverse(events);
+    return events.stream()
         .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
         .map(ServeEvent::getRequest)
         .filter(r -> !r.getMethod().getName().equals("GET"))
