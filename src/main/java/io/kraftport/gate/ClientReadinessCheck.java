@@ -1,7 +1,6 @@
 package io.kraftport.gate;
 
 import io.kraftport.kafka.ClusterEndpoint;
-import io.kraftport.kafka.KafkaErrors;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,14 +8,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.MemberDescription;
 
 /**
@@ -89,25 +87,16 @@ public final class ClientReadinessCheck {
     }
   }
 
-  // listConsumerGroups is deprecated in the 4.x client in favour of listGroups with a type filter, which needs a
-  // ListGroups version the 3.x source brokers (ZooKeeper mode, MSK 3.7) may not serve; this is the call they answer.
-  @SuppressWarnings({"deprecation", "removal"})
   private List<String> consumerClients() {
-    var listings = KafkaErrors.await(admin.listConsumerGroups().all(), endpoint, "list consumer groups");
-    List<String> ids = listings.stream().map(ConsumerGroupListing::groupId).sorted().toList();
     Set<String> out = new TreeSet<>();
-    if (!ids.isEmpty()) {
-      Map<String, ConsumerGroupDescription> groups = KafkaErrors.await(admin.describeConsumerGroups(ids).all(),
-          endpoint, "describe consumer groups");
-      groups.forEach((g, d) -> {
-        if (d.members().isEmpty()) {
-          out.add("group " + g + ": no active members");
-        }
-        for (MemberDescription m : d.members()) {
-          out.add("group " + g + ": client.id " + m.clientId() + " on " + m.host());
-        }
-      });
-    }
+    ConsumerGroups.describe(admin, endpoint, Pattern.compile(".*")).forEach((g, d) -> {
+      if (d.members().isEmpty()) {
+        out.add("group " + g + ": no active members");
+      }
+      for (MemberDescription m : d.members()) {
+        out.add("group " + g + ": client.id " + m.clientId() + " on " + m.host());
+      }
+    });
     return List.copyOf(out);
   }
 }

@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -91,22 +90,13 @@ public final class DrainCheck {
         problems.stream().distinct().toList());
   }
 
-  // listConsumerGroups is deprecated in the 4.x client in favour of listGroups with a type filter, which needs a
-  // ListGroups version the 3.x source brokers (ZooKeeper mode, MSK 3.7) may not serve; this is the call they answer.
-  @SuppressWarnings({"deprecation", "removal"})
   Sample sample(Pattern groups, Set<TopicPartition> watched) {
-    Collection<ConsumerGroupListing> listings = KafkaErrors.await(admin.listConsumerGroups().all(), endpoint,
-        "list consumer groups");
-    List<String> ids = listings.stream().map(ConsumerGroupListing::groupId)
-        .filter(g -> groups.matcher(g).matches()).sorted().toList();
+    Map<String, ConsumerGroupDescription> descriptions = ConsumerGroups.describe(admin, endpoint, groups);
+    List<String> ids = List.copyOf(descriptions.keySet());
     Map<String, Map<TopicPartition, Long>> lag = new TreeMap<>();
     Map<String, Integer> members = new TreeMap<>();
     Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
-    if (!ids.isEmpty()) {
-      Map<String, ConsumerGroupDescription> descriptions = KafkaErrors.await(
-          admin.describeConsumerGroups(ids).all(), endpoint, "describe consumer groups");
-      descriptions.forEach((g, d) -> members.put(g, d.members().size()));
-    }
+    descriptions.forEach((g, d) -> members.put(g, d.members().size()));
     for (String g : ids) {
       committed.put(g, KafkaErrors.await(admin.listConsumerGroupOffsets(g).partitionsToOffsetAndMetadata(),
           endpoint, "read the offsets of group " + g));

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * {@code _schemas}) are left out unless asked for.
  */
 public record TopicFilter(List<Pattern> include, List<Pattern> exclude, boolean includeInternal) {
-  public static final TopicFilter ALL = new TopicFilter(List.of(), List.of(), false);
+  /** Every topic, internal ones included: what a cluster holds, as opposed to what a command selects. */
+  public static final TopicFilter EVERY_TOPIC = new TopicFilter(List.of(), List.of(), true);
 
   public TopicFilter {
     include = List.copyOf(include);

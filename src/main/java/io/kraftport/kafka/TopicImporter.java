@@ -90,7 +90,7 @@ public final class TopicImporter {
   public Plan plan(List<TopicSpec> sourceTopics, TopicFilter filter, Options options) {
     ClusterInfo target = reader.clusterInfo();
     TargetDefaults defaults = targetDefaults();
-    Set<String> existing = Set.copyOf(reader.topicNames(new TopicFilter(List.of(), List.of(), true)));
+    Set<String> existing = Set.copyOf(reader.topicNames(TopicFilter.EVERY_TOPIC));
     List<String> selectedExisting = sourceTopics.stream()
         .map(TopicSpec::name)
         .filter(filter::test)
@@ -255,7 +255,7 @@ public final class TopicImporter {
     long deadline = System.nanoTime() + endpoint.timeout().toNanos();
     Set<String> missing = new java.util.HashSet<>(created);
     while (true) {
-      missing.removeAll(reader.topicNames(new TopicFilter(List.of(), List.of(), true)));
+      missing.removeAll(reader.topicNames(TopicFilter.EVERY_TOPIC));
       if (missing.isEmpty()) {
         return;
       }

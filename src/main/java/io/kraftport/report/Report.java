@@ -47,8 +47,4 @@ public record Report(String command, String verdict, boolean passed, String sour
     return new Report("gate", open ? "OPEN" : "CLOSED", open, source, target, counts, diff.summary(), checks,
         diff.differences());
   }
-
-  public boolean parity() {
-    return passed;
-  }
 }
