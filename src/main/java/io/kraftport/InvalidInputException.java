@@ -11,4 +11,9 @@ public final class InvalidInputException extends KraftportException {
   public InvalidInputException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.INVALID_INPUT;
+  }
 }

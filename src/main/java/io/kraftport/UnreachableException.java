@@ -14,4 +14,9 @@ public final class UnreachableException extends KraftportException {
   public UnreachableException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  @Override
+  public Kind kind() {
+    return Kind.UNREACHABLE;
+  }
 }

@@ -39,7 +39,7 @@ public final class ConnectionOptions {
   String targetRegistryUrl;
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30s",
-      converter = DurationConverter.class,
+      converter = DurationConverter.Positive.class,
       description = "Upper bound for each call to a cluster or registry, e.g. 30s, 2m (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 

@@ -1,9 +1,7 @@
 package io.kraftport.cli;
 
-import io.kraftport.InvalidInputException;
-import io.kraftport.UnreachableException;
-import io.kraftport.registry.RegistryClient;
-import io.kraftport.registry.RegistryException;
+import io.kraftport.InternalException;
+import io.kraftport.KraftportException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -33,16 +31,32 @@ public final class ExitCodes implements IExecutionExceptionHandler, IParameterEx
     this.verbose = verbose;
   }
 
-  /** The exit code for a failure. */
+  /** The exit code for a failure: the kind a kraftport failure declares; anything else is a bug (4). */
   public static int codeFor(Throwable t) {
-    if (t instanceof InvalidInputException || t instanceof ParameterException) {
+    if (t instanceof ParameterException) {
       return INVALID_INPUT;
     }
-    if (t instanceof UnreachableException || t instanceof RegistryException
-        || t instanceof RegistryClient.MalformedReplyException) {
-      return UNREACHABLE;
+    if (t instanceof KraftportException k) {
+      return switch (k.kind()) {
+        case INVALID_INPUT -> INVALID_INPUT;
+        case UNREACHABLE -> UNREACHABLE;
+        case INTERNAL -> INTERNAL;
+      };
     }
     return INTERNAL;
+  }
+
+  /**
+   * The failure an {@link Error} that escaped a command stands for: running out of memory is a resource failure
+   * with its remedy, anything else an internal error. Either way one line and exit 4, never a raw stack trace.
+   */
+  static InternalException fromError(Error e) {
+    if (e instanceof OutOfMemoryError) {
+      long mib = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+      return new InternalException("out of memory (" + e.getMessage() + ", heap limit " + mib
+          + " MiB): give the JVM more, e.g. java -Xmx" + Math.max(2, 2 * mib / 1024 + 1) + "g -jar kraftport.jar ...", e);
+    }
+    return new InternalException(e.getClass().getName() + ": " + e.getMessage(), e);
   }
 
   @Override
@@ -51,10 +65,11 @@ public final class ExitCodes implements IExecutionExceptionHandler, IParameterEx
     int code = codeFor(ex);
     String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     if (code == INTERNAL) {
-      message = "internal error: " + ex.getClass().getName() + ": " + message;
+      String what = ex instanceof KraftportException ? message : ex.getClass().getName() + ": " + message;
+      message = "internal error: " + what + (verbose[0] ? "" : " (re-run with --verbose for the stack trace)");
     }
     err.println(cmd.getColorScheme().errorText("kraftport: error: " + oneLine(message)));
-    if (verbose[0] || code == INTERNAL) {
+    if (verbose[0]) {
       ex.printStackTrace(err);
     }
     err.flush();

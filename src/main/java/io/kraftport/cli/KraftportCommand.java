@@ -1,12 +1,13 @@
 package io.kraftport.cli;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
+import java.util.List;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -61,18 +62,38 @@ public final class KraftportCommand implements Runnable {
 
   /**
    * Builds the command line with the given writers; all command output goes through them so tests can capture it.
-   * {@code args} are looked at only for {@code --verbose}, which decides logging and stack traces.
+   * {@code --verbose}, which decides logging and stack traces, is read from the parsed command line (so {@code -qv}
+   * counts), before the command runs.
    */
   public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, String... args) {
-    boolean[] verbose = {Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v")};
-    Logging.configure(verbose[0]);
+    boolean[] verbose = {false};
     ExitCodes exitCodes = new ExitCodes(verbose);
-    CommandLine cmd = new CommandLine(new KraftportCommand());
+    KraftportCommand root = new KraftportCommand();
+    CommandLine cmd = new CommandLine(root);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(exitCodes);
     cmd.setParameterExceptionHandler(exitCodes);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setExecutionStrategy(parsed -> {
+      verbose[0] = root.verbose;
+      Logging.configure(verbose[0]);
+      return executeGuarded(parsed);
+    });
     return cmd;
+  }
+
+  /**
+   * Runs the chosen command, turning an {@link Error} it throws (out of memory, a stack overflow) into an internal
+   * failure, so it reaches {@link ExitCodes} and ends as one line and exit 4 like every other failure. By the time it
+   * is caught the command's data is unreachable, so there is memory again to print the line.
+   */
+  private static int executeGuarded(ParseResult parsed) {
+    try {
+      return new CommandLine.RunLast().execute(parsed);
+    } catch (Error e) {
+      List<CommandLine> chain = parsed.asCommandLineList();
+      throw new CommandLine.ExecutionException(chain.get(chain.size() - 1), "failed", ExitCodes.fromError(e));
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.kraftport.cli;
 
+import io.kraftport.InvalidInputException;
 import io.kraftport.config.SideConfig;
 import io.kraftport.registry.ExportOptions;
 import io.kraftport.registry.RegistryClient;
@@ -30,7 +31,14 @@ public final class RegistryOptions {
     if (noRegistry || side.registryProperties().getProperty(RegistrySettings.URL) == null) {
       return Optional.empty();
     }
-    RegistrySettings settings = RegistrySettings.fromProperties(side.registryProperties())
+    RegistrySettings settings;
+    try {
+      settings = RegistrySettings.fromProperties(side.registryProperties());
+    } catch (InvalidInputException e) {
+      // The settings name the property as the client knows it; the user needs to know which side's it is.
+      throw new InvalidInputException(side.side() + " registry: " + e.getMessage(), e);
+    }
+    settings = settings
         .withConcurrency(concurrency)
         .withTimeouts(Duration.ofSeconds(Math.min(10, timeout.toSeconds())), timeout, timeout.multipliedBy(2));
     return Optional.of(RegistryClient.create(settings));

@@ -1,5 +1,6 @@
 package io.kraftport.kafka;
 
+import io.kraftport.InternalException;
 import io.kraftport.InvalidInputException;
 import io.kraftport.KraftportException;
 import io.kraftport.UnreachableException;
@@ -48,19 +49,36 @@ public final class KafkaErrors {
     if (cause instanceof KafkaException) {
       return new UnreachableException(endpoint + ": cannot " + what + ": " + cause.getMessage(), cause);
     }
-    return new UnreachableException(endpoint + ": cannot " + what + ": " + cause, cause);
+    // Not a Kafka failure at all (a NullPointerException, an IllegalStateException): a bug of ours, never
+    // "unreachable".
+    return new InternalException(endpoint + ": internal error while trying to " + what + ": " + cause, cause);
   }
 
-  /** The failure for a client that cannot even be built from the given properties. */
+  /**
+   * The failure for a client that cannot even be built from the given properties. Kafka wraps the real reason (a JAAS
+   * line not terminated by a semicolon, an unknown security protocol) in "Failed to create new KafkaAdminClient", so
+   * the line carries the root cause's message too.
+   */
   public static KraftportException invalidClientConfig(ClusterEndpoint endpoint, KafkaException e) {
     String msg = e.getMessage();
-    Throwable c = e.getCause();
-    if (c != null && c.getMessage() != null) {
-      msg = msg + ": " + c.getMessage();
+    String root = rootMessage(e);
+    if (root != null && (msg == null || !msg.contains(root))) {
+      msg = msg == null ? root : msg + ": " + root;
     }
     if (msg != null && msg.contains("resolvable bootstrap")) {
       return new UnreachableException(endpoint + ": " + msg, e);
     }
     return new InvalidInputException(endpoint + ": invalid client settings: " + msg, e);
+  }
+
+  /** The message of the deepest cause that has one. */
+  static String rootMessage(Throwable t) {
+    String found = null;
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c.getMessage() != null && !c.getMessage().isBlank()) {
+        found = c.getMessage();
+      }
+    }
+    return found;
   }
 }

@@ -341,5 +341,10 @@ public final class RegistryClient implements AutoCloseable {
     MalformedReplyException(String message) {
       super(message);
     }
+
+    @Override
+    public Kind kind() {
+      return Kind.UNREACHABLE;
+    }
   }
 }

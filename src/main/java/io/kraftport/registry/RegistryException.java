@@ -94,4 +94,10 @@ public final class RegistryException extends KraftportException {
     return (errorCode == 0 || errorCode == 404 || errorCode == 405) && (httpStatus == 404 || httpStatus == 405)
         || httpStatus == 501;
   }
+
+  /** A registry's error answer: it was reached and refused the request (exit 3, as a refusal). */
+  @Override
+  public Kind kind() {
+    return Kind.UNREACHABLE;
+  }
 }

@@ -27,11 +27,17 @@ final class JarRunner {
   }
 
   static Run run(Map<String, String> env, String... args) {
+    return run(env, List.of(), args);
+  }
+
+  /** A run with JVM options ({@code -Xmx64m}) before {@code -jar}. */
+  static Run run(Map<String, String> env, List<String> jvmOptions, String... args) {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException(JAR + " is missing: integration tests run after 'mvn package'");
     }
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(jvmOptions);
     cmd.add("-jar");
     cmd.add(JAR.toString());
     cmd.addAll(List.of(args));

@@ -24,10 +24,14 @@ class ManagedProcessTest {
     ManagedProcess process = ManagedProcess.start("fake", fake("serve", Integer.toString(port)),
         Dirs.newDataDir("fake"));
     try {
-      process.awaitReady(Duration.ofSeconds(30), "port " + port, () -> FreePorts.isOpen(port));
+      // The fake binds its socket before it prints, so an open port alone does not mean the line is written yet:
+      // wait for both, the way the real servers' probes wait for what their callers use.
+      String line = "listening on " + port;
+      process.awaitReady(Duration.ofSeconds(30), "port " + port + " and the log line",
+          () -> FreePorts.isOpen(port) && Files.readString(process.logFile()).contains(line));
       assertThat(process.isAlive()).isTrue();
       assertThat(process.logFile()).startsWith(process.dataDir());
-      assertThat(Files.readString(process.logFile())).contains("listening on " + port);
+      assertThat(Files.readString(process.logFile())).contains(line);
       if (Files.isDirectory(Path.of("/proc/self"))) {
         assertThat(process.residentBytes()).isPresent();
       }
