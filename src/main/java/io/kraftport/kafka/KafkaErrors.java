@@ -49,6 +49,9 @@ public final class KafkaErrors {
     if (cause instanceof KafkaException) {
       return new UnreachableException(endpoint + ": cannot " + what + ": " + cause.getMessage(), cause);
     }
+    if (cause instanceof InterruptedException) {
+      return new UnreachableException(endpoint + ": interrupted while trying to " + what, cause);
+    }
     // Not a Kafka failure at all (a NullPointerException, an IllegalStateException): a bug of ours, never
     // "unreachable".
     return new InternalException(endpoint + ": internal error while trying to " + what + ": " + cause, cause);

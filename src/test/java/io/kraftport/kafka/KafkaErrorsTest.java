@@ -35,6 +35,8 @@ class KafkaErrorsTest {
     assertThat(e).isInstanceOf(InternalException.class).hasMessageContaining("internal error")
         .hasMessageContaining("NullPointerException");
     assertThat(e.kind()).isEqualTo(KraftportException.Kind.INTERNAL);
+    assertThat(KafkaErrors.translate(new InterruptedException(), SOURCE, "create topics"))
+        .isInstanceOf(UnreachableException.class).hasMessageContaining("interrupted while trying to create topics");
   }
 
   @Test
