@@ -68,12 +68,12 @@ public final class ProtobufSchemas {
   }
 
   /**
-   * The normalized text of the root file: its descriptor in protobuf text format. Comments, whitespace, and the way a
-   * type is named (relative or qualified) are gone; declaration order, which decides Confluent's message indexes,
-   * stays.
+   * The normalized text of the root file: its descriptor, re-laid-out by {@link ProtobufLayout}, in protobuf text
+   * format. Comments, whitespace, the way a type is named (relative or qualified), the order of fields, oneofs and
+   * imports are gone; the order of messages and enums, which decides Confluent's message indexes, stays.
    */
   public static String canonical(ResolvedSchema schema) {
-    return TextFormat.printer().printToString(descriptor(schema).toProto());
+    return TextFormat.printer().printToString(ProtobufLayout.normalized(descriptor(schema).toProto()));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.kraftport.snapshot;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -22,8 +23,9 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Reads and writes snapshot files: the only place that knows the file format. Output is deterministic (sorted keys,
- * two-space indentation, one trailing newline); input is strict (unknown fields, a wrong {@code formatVersion},
- * missing or mistyped values are refused with the JSON path of the offending element).
+ * two-space indentation, one trailing newline); input is strict (unknown fields, a key given twice, a wrong
+ * {@code formatVersion}, missing or mistyped values, and what {@link SnapshotValidator} finds impossible are refused
+ * with the JSON path of the offending element).
  */
 public final class SnapshotCodec {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -31,6 +33,8 @@ public final class SnapshotCodec {
       .enable(SerializationFeature.INDENT_OUTPUT)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      // A key given twice (two "partitions" in one topic) would otherwise silently keep the last.
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
       .defaultPrettyPrinter(new DefaultPrettyPrinter()
           .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -111,6 +115,11 @@ public final class SnapshotCodec {
     if (version.intValue() != Snapshot.FORMAT_VERSION) {
       throw new InvalidInputException(where + ": formatVersion: " + version.intValue()
           + " is not supported (this build reads " + Snapshot.FORMAT_VERSION + ")");
+    }
+    try {
+      SnapshotValidator.check(tree);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(where + ": " + e.getMessage());
     }
     try {
       return MAPPER.treeToValue(tree, Snapshot.class);

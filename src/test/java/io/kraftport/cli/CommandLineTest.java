@@ -60,8 +60,8 @@ class CommandLineTest {
         + "\"topics\":[{\"name\":\"t\",\"partitions\":-1,\"replicationFactor\":1}]}");
     Run r = run("diff", "--source-snapshot", bad.toString(), "--target-snapshot", bad.toString());
     assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(r.err().strip()).isEqualTo("kraftport: error: " + bad + ": topics[0]: topic t: partitions must be"
-        + " at least 1, was -1");
+    assertThat(r.err().strip()).isEqualTo("kraftport: error: " + bad + ": topics[0].partitions: must be at least 1,"
+        + " was -1");
   }
 
   @Test

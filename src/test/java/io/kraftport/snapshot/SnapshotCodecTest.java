@@ -58,7 +58,7 @@ class SnapshotCodecTest {
   @CsvSource(delimiter = '|', value = {
     "unknown field|\"topics\" : [|\"topics\" : [{\"name\":\"x\",\"partitions\":1,\"replicationFactor\":1,"
         + "\"colour\":\"red\"},|topics[0]: unknown field \"colour\"",
-    "bad partitions|\"partitions\" : 3|\"partitions\" : 0|topics[0]: topic orders: partitions must be at least 1",
+    "bad partitions|\"partitions\" : 3|\"partitions\" : 0|topics[0].partitions: must be at least 1, was 0",
     "wrong type|\"partitions\" : 3|\"partitions\" : \"three\"|topics[0].partitions:",
     "wrong version|\"formatVersion\" : 1|\"formatVersion\" : 7|formatVersion: 7 is not supported",
     "not json|\"topics\" : [|\"topics\" : [[[|not valid JSON at line",
