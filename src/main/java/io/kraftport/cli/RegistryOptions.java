@@ -31,6 +31,7 @@ public final class RegistryOptions {
       return Optional.empty();
     }
     RegistrySettings settings = RegistrySettings.fromProperties(side.registryProperties())
+        .withSide(side.side())
         .withConcurrency(concurrency)
         .withTimeouts(Duration.ofSeconds(Math.min(10, timeout.toSeconds())), timeout, timeout.multipliedBy(2));
     return Optional.of(RegistryClient.create(settings));

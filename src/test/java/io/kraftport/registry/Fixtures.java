@@ -54,8 +54,8 @@ final class Fixtures {
   }
 
   static RegistrySnapshot withGlobal(RegistrySnapshot s, String compatibility, String mode) {
-    return new RegistrySnapshot(s.url(), s.flavor(), compatibility, mode, s.subjectOverridesKnown(), s.contexts(),
-        s.subjects(), s.idChanges());
+    return new RegistrySnapshot(s.url(), s.flavor(), compatibility, mode, s.subjectOverridesKnown(),
+        s.subjectCompatibilityKnown(), s.contexts(), s.subjects(), s.idChanges());
   }
 
   static RegistrySnapshot replace(RegistrySnapshot s, SubjectSnapshot subject) {
@@ -63,7 +63,7 @@ final class Fixtures {
         .filter(x -> !x.name().equals(subject.name())).toList());
     out.add(subject);
     return new RegistrySnapshot(s.url(), s.flavor(), s.globalCompatibility(), s.globalMode(),
-        s.subjectOverridesKnown(), s.contexts(), out, s.idChanges());
+        s.subjectOverridesKnown(), s.subjectCompatibilityKnown(), s.contexts(), out, s.idChanges());
   }
 
   static final String STRING = "\"string\"";
