@@ -144,10 +144,12 @@ class RegistrySemanticsIT {
     int first;
     int second;
     try (RegistryClient src = RegistryClient.create(RegistrySettings.of(stack.sourceRegistryUrl()))) {
-      first = src.register(gone, avro("{\"type\":\"record\",\"name\":\"G\",\"fields\":[]}"));
-      second = src.register(gone, avro("{\"type\":\"record\",\"name\":\"G\",\"fields\":[{\"name\":\"a\","
-          + "\"type\":\"int\",\"default\":0}]}"));
-      src.register(live, avro("\"" + prefix + "\""));
+      // The prefix in a doc makes every schema new content, so each gets ids of its own.
+      String doc = "\"doc\":\"" + prefix + "\",";
+      first = src.register(gone, avro("{\"type\":\"record\",\"name\":\"G\"," + doc + "\"fields\":[]}"));
+      second = src.register(gone, avro("{\"type\":\"record\",\"name\":\"G\"," + doc + "\"fields\":[{\"name\":"
+          + "\"a\",\"type\":\"int\",\"default\":0}]}"));
+      src.register(live, avro("{\"type\":\"record\",\"name\":\"L\"," + doc + "\"fields\":[]}"));
     }
     HttpResponse<String> deleted = send("DELETE", stack.sourceRegistryUrl() + "/subjects/" + gone, null);
     assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);

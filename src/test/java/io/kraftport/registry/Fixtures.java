@@ -21,6 +21,12 @@ final class Fixtures {
         List.of(subjects), List.of());
   }
 
+  /** An Apicurio export whose compatibility overrides come from its rules API, under a BACKWARD global. */
+  static RegistrySnapshot apicurioWithRules(SubjectSnapshot... subjects) {
+    return new RegistrySnapshot("http://dst/apis/ccompat/v7", "apicurio", "BACKWARD", "READWRITE", false, true,
+        List.of(), List.of(subjects), List.of());
+  }
+
   static SubjectSnapshot subject(String name, SchemaVersion... versions) {
     boolean allDeleted = versions.length > 0 && List.of(versions).stream().allMatch(SchemaVersion::deleted);
     return new SubjectSnapshot(name, allDeleted, null, null, List.of(versions));
