@@ -39,6 +39,7 @@ public final class RegistryOptions {
       throw new InvalidInputException(side.side() + " registry: " + e.getMessage(), e);
     }
     settings = settings
+        .withSide(side.side())
         .withConcurrency(concurrency)
         .withTimeouts(Duration.ofSeconds(Math.min(10, timeout.toSeconds())), timeout, timeout.multipliedBy(2));
     return Optional.of(RegistryClient.create(settings));

@@ -4,6 +4,7 @@ import io.kraftport.InvalidInputException;
 import io.kraftport.config.ConfigLoader.MigrationConfig;
 import io.kraftport.diff.Difference;
 import io.kraftport.registry.RegistryClient;
+import io.kraftport.roundtrip.IdContexts;
 import io.kraftport.roundtrip.KafkaRecordSource;
 import io.kraftport.roundtrip.LiveRegistryView;
 import io.kraftport.roundtrip.ProbeReport;
@@ -85,8 +86,8 @@ final class RoundTrips {
             + topics.size() + " topics ...");
         RegistryView source = liveSource.orElseGet(() -> new SnapshotRegistryView(s.registry()));
         try (KafkaRecordSource records = KafkaRecordSource.connect(config.source(), timeout)) {
-          ProbeReport report = new RecordProbe(codec, new DefaultSchemaCanon(), source, target)
-              .probe(records, topics, parity.sampleRecords);
+          ProbeReport report = new RecordProbe(codec, new DefaultSchemaCanon(), source, target,
+              IdContexts.of(s.registry())).probe(records, topics, parity.sampleRecords);
           counts.putAll(report.counts());
           differences.addAll(report.differences());
         }

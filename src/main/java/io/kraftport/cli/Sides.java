@@ -55,7 +55,7 @@ final class Sides {
   /** The registry snapshot with only the subjects the options select. */
   static RegistrySnapshot filterSubjects(RegistrySnapshot r, ExportOptions options) {
     return new RegistrySnapshot(r.url(), r.flavor(), r.globalCompatibility(), r.globalMode(),
-        r.subjectOverridesKnown(), r.contexts(),
+        r.subjectOverridesKnown(), r.subjectCompatibilityKnown(), r.contexts(),
         r.subjects().stream().filter(sub -> options.accepts(sub.name())).toList(), r.idChanges());
   }
 

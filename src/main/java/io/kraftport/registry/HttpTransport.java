@@ -85,6 +85,11 @@ final class HttpTransport implements AutoCloseable {
     return settings.url();
   }
 
+  /** The registry as messages name it: its side, if known, and its URL. */
+  String describe() {
+    return settings.describe();
+  }
+
   /** The URL of a path below the base URL; segments are encoded, the query is kept in order. */
   HttpUrl urlOf(List<String> segments, Map<String, String> query) {
     HttpUrl.Builder b = base.newBuilder();
@@ -101,6 +106,14 @@ final class HttpTransport implements AutoCloseable {
   /** The URL of an absolute path on the registry's host, below the given prefix (used for Apicurio's own API). */
   HttpUrl urlOnHost(String pathPrefix, String path) {
     return base.newBuilder().encodedPath(pathPrefix + path).query(null).build();
+  }
+
+  /** The URL of path segments (each percent-encoded) below the given prefix on the registry's host. */
+  HttpUrl urlOnHost(String pathPrefix, List<String> segments) {
+    // A path ending in '/' has an empty last segment, which the first added segment replaces.
+    HttpUrl.Builder b = base.newBuilder().encodedPath(pathPrefix + "/").query(null);
+    segments.forEach(b::addPathSegment);
+    return b.build();
   }
 
   HttpUrl base() {
@@ -128,7 +141,7 @@ final class HttpTransport implements AutoCloseable {
         LOG.debug("{} {}: attempt {} failed: {}", url(), request, attempt, e.getClass().getSimpleName());
         long wait = backoff(attempt);
         if (!retryable || !sleepWithin(deadline, wait)) {
-          throw RegistryErrors.unreachable(url(), request, e);
+          throw RegistryErrors.unreachable(settings.describe(), request, e);
         }
         continue;
       }
@@ -145,7 +158,7 @@ final class HttpTransport implements AutoCloseable {
           continue;
         }
       }
-      throw RegistryErrors.from(url(), request, reply.status(), reply.body());
+      throw RegistryErrors.from(settings.describe(), request, reply.status(), reply.body());
     }
   }
 

@@ -215,12 +215,13 @@ final class ImportPlanner {
     for (SubjectSnapshot s : source.subjects()) {
       Optional<SubjectSnapshot> t = target.findSubject(s.name());
       subjectChange(SettingChange.Setting.COMPATIBILITY, s.name(),
-          override(source, s.compatibility(), source.globalCompatibility(), "NONE"),
-          t.map(ts -> override(target, ts.compatibility(), target.globalCompatibility(), "NONE")).orElse(null),
-          target.subjectOverridesKnown(), out);
-      String mode = override(source, s.mode(), source.globalMode(), null);
+          override(source.compatibilityOverridesKnown(), s.compatibility(), source.globalCompatibility(), "NONE"),
+          t.map(ts -> override(target.compatibilityOverridesKnown(), ts.compatibility(),
+              target.globalCompatibility(), "NONE")).orElse(null),
+          target.compatibilityOverridesKnown(), out);
+      String mode = override(source.subjectOverridesKnown(), s.mode(), source.globalMode(), null);
       subjectChange(SettingChange.Setting.MODE, s.name(), "IMPORT".equals(mode) ? null : mode,
-          t.map(ts -> override(target, ts.mode(), target.globalMode(), null)).orElse(null),
+          t.map(ts -> override(target.subjectOverridesKnown(), ts.mode(), target.globalMode(), null)).orElse(null),
           target.subjectOverridesKnown(), out);
     }
     return out;
@@ -235,11 +236,12 @@ final class ImportPlanner {
   }
 
   /**
-   * A subject's own value: as recorded where the registry tells overrides apart; on Apicurio, the answered value
-   * unless it is what Apicurio answers without an override (NONE for compatibility, the global mode for modes).
+   * A subject's own value: as recorded where the snapshot tells overrides apart ({@code known}: always for
+   * compatibility since Apicurio's is read from its rules API, never for Apicurio's modes); otherwise the answered
+   * value unless it is what Apicurio answers without an override (NONE for compatibility, the global mode for modes).
    */
-  static String override(RegistrySnapshot snapshot, String value, String global, String noOverrideAnswer) {
-    if (snapshot.subjectOverridesKnown()) {
+  static String override(boolean known, String value, String global, String noOverrideAnswer) {
+    if (known) {
       return value;
     }
     return value == null || value.equals(noOverrideAnswer) || value.equals(global) ? null : value;

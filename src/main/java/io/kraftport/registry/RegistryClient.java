@@ -92,7 +92,7 @@ public final class RegistryClient implements AutoCloseable {
     // the same millisecond (as an admin import creates them all), so pages skip and repeat subjects. Refuse rather
     // than lose subjects silently.
     if (subjects.size() == APICURIO_DEFAULT_MAX_SUBJECTS && flavor() == RegistryFlavor.APICURIO) {
-      throw new UnreachableException(url() + ": the registry listed exactly " + subjects.size()
+      throw new UnreachableException(http.describe() + ": the registry listed exactly " + subjects.size()
           + " subjects, Apicurio's default cap (apicurio.ccompat.max-subjects): raise it on the server, e.g."
           + " APICURIO_CCOMPAT_MAX_SUBJECTS=100000, so that every subject is listed");
     }
@@ -117,15 +117,55 @@ public final class RegistryClient implements AutoCloseable {
     }
   }
 
-  /** {@code GET /subjects/{subject}/versions/{version}}, soft-deleted versions included when {@code deleted}. */
+  /**
+   * {@code GET /subjects/{subject}/versions/{version}}, soft-deleted versions included when {@code deleted}. Apicurio
+   * answers that with 40401 for a subject whose versions are all soft-deleted (while it lists the subject and its
+   * versions under {@code deleted=true}); there the version is read from its own API instead
+   * ({@link #apicurioDisabledVersion}).
+   */
   public SchemaEntry version(String subject, int version, boolean deleted) {
-    JsonNode n = getJson(List.of("subjects", subject, "versions", Integer.toString(version)),
-        deleted ? Map.of("deleted", "true") : Map.of());
+    JsonNode n;
+    try {
+      n = getJson(List.of("subjects", subject, "versions", Integer.toString(version)),
+          deleted ? Map.of("deleted", "true") : Map.of());
+    } catch (RegistryException e) {
+      if (deleted && e.isSubjectNotFound() && flavor() == RegistryFlavor.APICURIO) {
+        return apicurioDisabledVersion(subject, version).orElseThrow(() -> e);
+      }
+      throw e;
+    }
     SchemaEntry e = SchemaEntry.fromJson(n);
     return new SchemaEntry(subject, e.version() == null ? version : e.version(), e.id(), e.schemaType(), e.schema(),
         e.references(), e.metadata(), e.ruleSet());
   }
 
+  /**
+   * A version of a soft-deleted subject on Apicurio: its id (the content id, which is what Apicurio's Confluent API
+   * calls a schema id) from {@code GET /apis/registry/v3/groups/default/artifacts/{subject}/versions/{version}}, its
+   * text, type and references from {@code GET /schemas/ids/{id}}, which answers for soft-deleted content too.
+   * Empty where Apicurio has no such version.
+   */
+  private Optional<SchemaEntry> apicurioDisabledVersion(String subject, int version) {
+    JsonNode meta;
+    try {
+      meta = parse(http.send("GET", apicurioArtifactUrl(subject, "versions", Integer.toString(version)), null, null,
+          true).body());
+    } catch (RegistryException e) {
+      if (e.isNotFound()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    if (!meta.hasNonNull("contentId")) {
+      return Optional.empty();
+    }
+    int id = meta.get("contentId").asInt();
+    SchemaEntry content = schemaById(Contexts.DEFAULT, id);
+    String type = meta.hasNonNull("artifactType") && content.schemaType().equals("AVRO")
+        ? meta.get("artifactType").asText() : content.schemaType();
+    return Optional.of(new SchemaEntry(subject, version, id, type, content.schema(), content.references(), null,
+        null));
+  }
   /** One page of {@code GET /schemas?deleted=&offset=&limit=}: every subject version with its id and text. */
   public List<SchemaEntry> schemas(boolean deleted, int offset, int limit) {
     Map<String, String> q = new LinkedHashMap<>();
@@ -137,9 +177,15 @@ public final class RegistryClient implements AutoCloseable {
     return out;
   }
 
-  /** {@code GET /schemas/ids/{id}}: the schema without subject and version. */
-  public SchemaEntry schemaById(int id) {
-    SchemaEntry e = SchemaEntry.fromJson(getJson(List.of("schemas", "ids", Integer.toString(id)), Map.of()));
+  /**
+   * {@code GET /schemas/ids/{id}} in a context ({@link Contexts}): the schema without subject and version. Outside the
+   * default context the request carries {@code ?subject=:.ctx:}, which is how Confluent picks the context's id space
+   * (Apicurio, which has one id space, ignores it).
+   */
+  public SchemaEntry schemaById(String context, int id) {
+    String subject = Contexts.subjectParameter(context);
+    SchemaEntry e = SchemaEntry.fromJson(getJson(List.of("schemas", "ids", Integer.toString(id)),
+        subject == null ? Map.of() : Map.of("subject", subject)));
     return new SchemaEntry(null, null, id, e.schemaType(), e.schema(), e.references(), e.metadata(), e.ruleSet());
   }
 
@@ -148,8 +194,16 @@ public final class RegistryClient implements AutoCloseable {
     return compatibilityOf(getJson(List.of("config"), Map.of()));
   }
 
-  /** {@code GET /config/{subject}}: the subject's own level, empty where it inherits (40408). */
+  /**
+   * The subject's own compatibility level, empty where it inherits: {@code GET /config/{subject}} (40408: none). On
+   * Apicurio, whose Confluent API answers NONE both for a NONE override and for none at all, its own API is asked
+   * instead: {@code GET /apis/registry/v3/groups/default/artifacts/{subject}/rules} lists the rules set on the
+   * subject, and {@code .../rules/COMPATIBILITY} gives the level of one that is.
+   */
   public Optional<String> subjectCompatibility(String subject) {
+    if (flavor() == RegistryFlavor.APICURIO) {
+      return apicurioCompatibilityRule(subject);
+    }
     try {
       return Optional.ofNullable(compatibilityOf(getJson(List.of("config", subject), Map.of())));
     } catch (RegistryException e) {
@@ -170,9 +224,53 @@ public final class RegistryClient implements AutoCloseable {
     put(List.of("config", subject), Map.of(), MAPPER.createObjectNode().put("compatibility", level));
   }
 
-  /** {@code DELETE /config/{subject}}: the subject inherits the global level again. */
+  /**
+   * {@code DELETE /config/{subject}}: the subject inherits the global level again. On Apicurio, where that leaves a
+   * NONE rule in place, the rule is deleted through its own API ({@code DELETE .../rules/COMPATIBILITY}; none set is
+   * nothing to do).
+   */
   public void deleteSubjectCompatibility(String subject) {
+    if (flavor() == RegistryFlavor.APICURIO) {
+      try {
+        http.send("DELETE", apicurioArtifactUrl(subject, "rules", "COMPATIBILITY"), null, null, true);
+      } catch (RegistryException e) {
+        if (!e.isNotFound()) {
+          throw e;
+        }
+      }
+      return;
+    }
     http.send("DELETE", http.urlOf(List.of("config", subject), Map.of()), null, null, true);
+  }
+
+  /** The subject's COMPATIBILITY rule on Apicurio, empty where none is set (or the subject is unknown). */
+  private Optional<String> apicurioCompatibilityRule(String subject) {
+    try {
+      List<String> rules = strings(parse(http.send("GET", apicurioArtifactUrl(subject, "rules"), null, null, true)
+          .body()));
+      if (!rules.contains("COMPATIBILITY")) {
+        return Optional.empty();
+      }
+      JsonNode rule = parse(http.send("GET", apicurioArtifactUrl(subject, "rules", "COMPATIBILITY"), null, null, true)
+          .body());
+      return Optional.ofNullable(rule.path("config").asText(null));
+    } catch (RegistryException e) {
+      if (e.isNotFound()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * A URL of Apicurio's own API for the artifact that holds a subject: Apicurio's Confluent API keeps subjects as
+   * artifacts of the {@code default} group, the subject name as artifact id (one path segment, percent-encoded).
+   */
+  private HttpUrl apicurioArtifactUrl(String subject, String... below) {
+    List<String> segments = new ArrayList<>(List.of("apis", "registry", "v3", "groups", "default", "artifacts",
+        subject));
+    segments.addAll(List.of(below));
+    return http.urlOnHost(apicurioRoot(), segments);
   }
 
   /** {@code GET /mode}. */
@@ -315,7 +413,7 @@ public final class RegistryClient implements AutoCloseable {
       JsonNode n = body.length == 0 ? null : MAPPER.readTree(body);
       return n == null ? MAPPER.missingNode() : n;
     } catch (IOException e) {
-      throw new MalformedReplyException("schema registry " + url() + " answered with invalid JSON: " + e.getMessage());
+      throw new MalformedReplyException(http.describe() + " answered with invalid JSON: " + e.getMessage());
     }
   }
 

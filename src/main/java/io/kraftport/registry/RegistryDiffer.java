@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * {@link Difference#ORDER}: subject count, missing and extra subjects, soft-deleted subjects, version lists
  * (soft-deleted versions included), and per version the id, type, canonical schema and references; then global and
  * per-subject compatibility and modes. Where one side cannot tell a subject's own setting from the inherited one
- * (Apicurio), effective values are compared instead, so an inherited value is not reported against an equal one.
+ * (Apicurio's modes, or a snapshot of Apicurio written before its compatibility was read from its rules API),
+ * effective values are compared instead, so an inherited value is not reported against an equal one.
  * An id change recorded at import ({@link RegistrySnapshot#idChanges()}) is reported as accepted, not as drift.
  * A pure function: no I/O.
  */
@@ -116,35 +117,36 @@ public final class RegistryDiffer {
 
   private static void settings(RegistrySnapshot source, SubjectSnapshot s, RegistrySnapshot target,
       SubjectSnapshot t, List<Difference> out) {
-    setting(Kind.COMPATIBILITY, "compatibility", s.name(), source, s.compatibility(), source.globalCompatibility(),
-        target, t.compatibility(), target.globalCompatibility(), "NONE", out);
-    setting(Kind.MODE, "mode", s.name(), source, s.mode(), source.globalMode(), target, t.mode(),
-        target.globalMode(), null, out);
+    setting(Kind.COMPATIBILITY, "compatibility", s.name(), source.compatibilityOverridesKnown(), s.compatibility(),
+        source.globalCompatibility(), target.compatibilityOverridesKnown(), t.compatibility(),
+        target.globalCompatibility(), "NONE", out);
+    setting(Kind.MODE, "mode", s.name(), source.subjectOverridesKnown(), s.mode(), source.globalMode(),
+        target.subjectOverridesKnown(), t.mode(), target.globalMode(), null, out);
   }
 
   /**
    * Compares a subject's setting. Where both sides tell overrides apart, the overrides are compared (an override
    * equal to the global value still differs from inheriting it); otherwise the effective values are.
    */
-  private static void setting(Kind kind, String field, String subject, RegistrySnapshot source, String sourceValue,
-      String sourceGlobal, RegistrySnapshot target, String targetValue, String targetGlobal, String noOverrideAnswer,
+  private static void setting(Kind kind, String field, String subject, boolean sourceKnown, String sourceValue,
+      String sourceGlobal, boolean targetKnown, String targetValue, String targetGlobal, String noOverrideAnswer,
       List<Difference> out) {
-    if (source.subjectOverridesKnown() && target.subjectOverridesKnown()) {
+    if (sourceKnown && targetKnown) {
       if (!Objects.equals(sourceValue, targetValue)) {
         out.add(Difference.drift(kind, subject, field, orInherited(sourceValue), orInherited(targetValue)));
       }
       return;
     }
-    String expected = effective(source, sourceValue, sourceGlobal, noOverrideAnswer);
-    String actual = effective(target, targetValue, targetGlobal, noOverrideAnswer);
+    String expected = effective(sourceKnown, sourceValue, sourceGlobal, noOverrideAnswer);
+    String actual = effective(targetKnown, targetValue, targetGlobal, noOverrideAnswer);
     if (!Objects.equals(expected, actual)) {
       out.add(new Difference(Difference.Status.DRIFT, kind, subject, field, expected, actual,
           "effective values: one registry does not tell a subject's own " + field + " from the global one"));
     }
   }
 
-  private static String effective(RegistrySnapshot snapshot, String value, String global, String noOverrideAnswer) {
-    String own = ImportPlanner.override(snapshot, value, global, noOverrideAnswer);
+  private static String effective(boolean known, String value, String global, String noOverrideAnswer) {
+    String own = ImportPlanner.override(known, value, global, noOverrideAnswer);
     return own != null ? own : global;
   }
 

@@ -16,7 +16,8 @@ import javax.net.ssl.SSLException;
  * The one place that turns a registry's failed answer or a failed connection into an exception: 401 and 403 and I/O
  * failures become {@link UnreachableException}s naming the URL, every other error status a {@link RegistryException}
  * with the registry's {@code error_code} and message. Messages name the registry URL (never with credentials) and
- * the request, never a header.
+ * the request, never a header. An error answer is reported as what the registry answered (status, {@code error_code},
+ * message), never as the registry being unreachable: it did answer.
  */
 final class RegistryErrors {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -24,10 +25,13 @@ final class RegistryErrors {
 
   private RegistryErrors() {}
 
-  /** The exception for an error answer; {@code request} is the method and path, such as {@code GET /subjects}. */
-  static KraftportException from(String url, String request, int status, byte[] body) {
+  /**
+   * The exception for an error answer; {@code registry} names it ({@code source schema registry URL}), {@code request}
+   * is the method and path, such as {@code GET /subjects}.
+   */
+  static KraftportException from(String registry, String request, int status, byte[] body) {
     if (status == 401 || status == 403) {
-      return new UnreachableException("schema registry " + url + " refused our credentials (HTTP " + status
+      return new UnreachableException(registry + " refused our credentials (HTTP " + status
           + (status == 401 ? " Unauthorized" : " Forbidden") + ") for " + request);
     }
     int code = 0;
@@ -43,8 +47,8 @@ final class RegistryErrors {
         message = new String(body, StandardCharsets.UTF_8);
       }
     }
-    StringBuilder text = new StringBuilder("schema registry ").append(url).append(": ").append(request)
-        .append(" failed: HTTP ").append(status);
+    StringBuilder text = new StringBuilder(registry).append(" answered ").append(request)
+        .append(" with HTTP ").append(status);
     if (code != 0) {
       text.append(", error ").append(code);
     }
@@ -55,7 +59,7 @@ final class RegistryErrors {
   }
 
   /** The exception for a request that got no answer. */
-  static UnreachableException unreachable(String url, String request, IOException e) {
+  static UnreachableException unreachable(String registry, String request, IOException e) {
     String why;
     if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
       why = "timed out";
@@ -68,7 +72,7 @@ final class RegistryErrors {
     } else {
       why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()));
     }
-    return new UnreachableException("schema registry " + url + " is unreachable (" + why + ") for " + request, e);
+    return new UnreachableException(registry + " is unreachable (" + why + ") for " + request, e);
   }
 
   private static String firstText(JsonNode tree, String... fields) {

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * Reads a whole schema registry into a {@link RegistrySnapshot}: global compatibility and mode, contexts, every
  * subject and every version (soft-deleted ones included and flagged) with id, type, text, references, metadata and
- * rule set, and each subject's own compatibility and mode where it overrides the global ones. Schema texts come from
+ * rule set, and each subject's own compatibility and mode where it overrides the global ones (on Apicurio, its own
+ * rules API tells a subject's compatibility override apart, its modes stay as answered). Schema texts come from
  * the paged {@code /schemas?deleted=true} listing where the server offers it; whatever the listing lacks is read
  * version by version. Subjects are read with bounded parallelism; the result is sorted, so two exports of the same
  * registry are equal.
@@ -42,6 +43,8 @@ public final class RegistryExporter {
     List<String> subjects = client.subjects(true).stream().filter(options::accepts).distinct().sorted().toList();
     Set<String> live = new HashSet<>(client.subjects(false));
     boolean overridesKnown = flavor != RegistryFlavor.APICURIO;
+    // The client reads Apicurio's compatibility from its rules API, which tells an override from none.
+    boolean compatibilityKnown = flavor == RegistryFlavor.APICURIO;
 
     try (Parallel parallel = new Parallel(options.parallelism())) {
       AtomicLong listed = new AtomicLong();
@@ -81,7 +84,7 @@ public final class RegistryExporter {
         out.add(new SubjectSnapshot(s, !live.contains(s), o.compatibility(), o.mode(), versions));
       }
       return new RegistrySnapshot(client.url(), flavor.snapshotName(), globalCompatibility, globalMode,
-          overridesKnown, contexts, out, List.of());
+          overridesKnown, compatibilityKnown, contexts, out, List.of());
     }
   }
 

@@ -14,11 +14,12 @@ import java.util.Properties;
  * How to reach one schema registry: its base URL (which may carry a path such as {@code /apis/ccompat/v7}), the
  * credentials, the TLS stores, how many requests may be in flight at once, the timeouts and the retry budget.
  * Read from a {@link Properties} of one side with the Confluent client's names ({@link #fromProperties}).
- * {@link #toString()} never shows a secret, and {@link #url()} never carries credentials.
+ * {@code side} ({@code source} or {@code target}, or null) says which side of a migration the registry is, for
+ * messages. {@link #toString()} never shows a secret, and {@link #url()} never carries credentials.
  */
 public record RegistrySettings(
     String url, Auth auth, Tls tls, int concurrency, Duration connectTimeout, Duration readTimeout,
-    Duration callTimeout, Duration retryBudget) {
+    Duration callTimeout, Duration retryBudget, String side) {
 
   public static final String URL = "schema.registry.url";
   public static final String BASIC_AUTH_SOURCE = "basic.auth.credentials.source";
@@ -43,7 +44,7 @@ public record RegistrySettings(
 
   /** Settings for a URL without credentials or TLS stores, with the default limits. */
   public static RegistrySettings of(String url) {
-    return new RegistrySettings(url, Auth.NONE, Tls.NONE, DEFAULT_CONCURRENCY, null, null, null, null);
+    return new RegistrySettings(url, Auth.NONE, Tls.NONE, DEFAULT_CONCURRENCY, null, null, null, null, null);
   }
 
   /**
@@ -75,28 +76,41 @@ public record RegistrySettings(
     Tls tls = new Tls(
         store(props, "truststore"), store(props, "keystore"),
         secret(props.getProperty(SSL_PREFIX + "key.password")));
-    return new RegistrySettings(url, auth, tls, DEFAULT_CONCURRENCY, null, null, null, null);
+    return new RegistrySettings(url, auth, tls, DEFAULT_CONCURRENCY, null, null, null, null, null);
   }
 
   public RegistrySettings withConcurrency(int newConcurrency) {
-    return new RegistrySettings(url, auth, tls, newConcurrency, connectTimeout, readTimeout, callTimeout, retryBudget);
+    return new RegistrySettings(url, auth, tls, newConcurrency, connectTimeout, readTimeout, callTimeout, retryBudget,
+        side);
   }
 
   public RegistrySettings withTimeouts(Duration connect, Duration read, Duration call) {
-    return new RegistrySettings(url, auth, tls, concurrency, connect, read, call, retryBudget);
+    return new RegistrySettings(url, auth, tls, concurrency, connect, read, call, retryBudget, side);
   }
 
   public RegistrySettings withRetryBudget(Duration budget) {
-    return new RegistrySettings(url, auth, tls, concurrency, connectTimeout, readTimeout, callTimeout, budget);
+    return new RegistrySettings(url, auth, tls, concurrency, connectTimeout, readTimeout, callTimeout, budget, side);
   }
 
   public RegistrySettings withAuth(Auth newAuth) {
-    return new RegistrySettings(url, newAuth, tls, concurrency, connectTimeout, readTimeout, callTimeout, retryBudget);
+    return new RegistrySettings(url, newAuth, tls, concurrency, connectTimeout, readTimeout, callTimeout, retryBudget,
+        side);
+  }
+
+  /** The same settings for the registry of one side of a migration ({@code source} or {@code target}). */
+  public RegistrySettings withSide(String newSide) {
+    return new RegistrySettings(url, auth, tls, concurrency, connectTimeout, readTimeout, callTimeout, retryBudget,
+        newSide);
+  }
+
+  /** How messages name this registry: {@code source schema registry URL}, or {@code schema registry URL}. */
+  public String describe() {
+    return (side == null ? "" : side + " ") + "schema registry " + url;
   }
 
   @Override
   public String toString() {
-    return "RegistrySettings[url=" + url + ", auth=" + auth + ", tls=" + tls + ", concurrency=" + concurrency
+    return "RegistrySettings[url=" + url + (side == null ? "" : ", side=" + side) + ", auth=" + auth + ", tls=" + tls + ", concurrency=" + concurrency
         + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout
         + ", retryBudget=" + retryBudget + "]";
   }

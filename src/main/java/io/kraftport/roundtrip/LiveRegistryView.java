@@ -1,6 +1,7 @@
 package io.kraftport.roundtrip;
 
 import io.kraftport.InvalidInputException;
+import io.kraftport.registry.Contexts;
 import io.kraftport.registry.RegisterRequest;
 import io.kraftport.registry.RegistryClient;
 import io.kraftport.registry.RegistryException;
@@ -17,7 +18,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A live registry as a {@link RegistryView}: {@code GET /schemas/ids/{id}}, with each reference read as the subject
+ * A live registry as a {@link RegistryView}: {@code GET /schemas/ids/{id}} (with {@code ?subject=:.ctx:} outside the
+ * default context), with each reference read as the subject
  * version it names ({@code GET /subjects/{s}/versions/{v}}, soft-deleted ones included), both remembered, so every id
  * and referenced version is asked once. Lookups and compatibility checks go to the registry each time. Errors other
  * than "not found" are the client's ({@link RegistryException}, {@link io.kraftport.UnreachableException}). Safe for
@@ -25,33 +27,36 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LiveRegistryView implements RegistryView {
   private final RegistryClient client;
-  private final Map<Integer, Optional<ResolvedSchema>> byId = new ConcurrentHashMap<>();
+  private final Map<IdKey, Optional<ResolvedSchema>> byId = new ConcurrentHashMap<>();
   private final Map<Key, Optional<SchemaEntry>> versions = new ConcurrentHashMap<>();
 
   private record Key(String subject, int version) {}
+
+  private record IdKey(String context, int id) {}
 
   public LiveRegistryView(RegistryClient client) {
     this.client = Objects.requireNonNull(client, "client");
   }
 
   @Override
-  public Optional<ResolvedSchema> findSchema(int id) {
-    Optional<ResolvedSchema> known = byId.get(id);
+  public Optional<ResolvedSchema> findSchema(String context, int id) {
+    IdKey key = new IdKey(Contexts.isDefault(context) ? Contexts.DEFAULT : context, id);
+    Optional<ResolvedSchema> known = byId.get(key);
     if (known != null) {
       return known;
     }
     SchemaEntry entry;
     try {
-      entry = client.schemaById(id);
+      entry = client.schemaById(key.context(), id);
     } catch (RegistryException e) {
       if (e.isSchemaNotFound() || e.httpStatus() == 404) {
-        byId.put(id, Optional.empty());
+        byId.put(key, Optional.empty());
         return Optional.empty();
       }
       throw e;
     }
     Optional<ResolvedSchema> found = Optional.of(resolve(entry, new HashSet<>()));
-    byId.put(id, found);
+    byId.put(key, found);
     return found;
   }
 

@@ -4,9 +4,11 @@ import io.kraftport.InvalidInputException;
 import io.kraftport.diff.Difference;
 import io.kraftport.diff.Difference.Kind;
 import io.kraftport.diff.Difference.Status;
+import io.kraftport.registry.Contexts;
 import io.kraftport.schema.ResolvedSchema;
 import io.kraftport.schema.SchemaCanon;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,9 @@ import java.util.TreeMap;
  * and values in the Confluent wire format (magic byte 0, a schema id above 0) against the target registry. Every id
  * in use must resolve on the target to a schema equal in canonical form to the source's, and every such record must
  * decode with the target's schema ({@link RoundTrip#decode}, strict). Keys and values in no wire format are counted,
- * not failed. Each schema id is resolved once across topics. Returns data, prints nothing; not for concurrent use.
+ * not failed. A record carries only the id; the registry context it is looked up in on both sides comes from the
+ * source snapshot's subjects ({@link IdContexts}). Each schema id is resolved once per context across topics.
+ * Returns data, prints nothing; not for concurrent use.
  */
 public final class RecordProbe {
   private static final int MAX_TEXT = 200;
@@ -28,13 +32,28 @@ public final class RecordProbe {
   private final SchemaCanon canon;
   private final RegistryView source;
   private final RegistryView target;
-  private final Map<Integer, IdCheck> ids = new HashMap<>();
+  private final IdContexts contexts;
+  private final Map<IdKey, IdCheck> ids = new HashMap<>();
 
+  /** A schema id in its context. */
+  private record IdKey(String context, int id) {
+    String describe() {
+      return "schema id " + id + (Contexts.isDefault(context) ? "" : " (context " + context + ")");
+    }
+  }
+
+  /** A probe that looks every id up in the default context: for registries without contexts. */
   public RecordProbe(RoundTrip roundTrip, SchemaCanon canon, RegistryView source, RegistryView target) {
+    this(roundTrip, canon, source, target, IdContexts.DEFAULT_ONLY);
+  }
+
+  public RecordProbe(RoundTrip roundTrip, SchemaCanon canon, RegistryView source, RegistryView target,
+      IdContexts contexts) {
     this.roundTrip = Objects.requireNonNull(roundTrip, "roundTrip");
     this.canon = Objects.requireNonNull(canon, "canon");
     this.source = Objects.requireNonNull(source, "source");
     this.target = Objects.requireNonNull(target, "target");
+    this.contexts = Objects.requireNonNull(contexts, "contexts");
   }
 
   /**
@@ -56,6 +75,7 @@ public final class RecordProbe {
 
   /** Records of one topic that failed to decode: by key or value and schema id, with the first one's details. */
   private static final class Failures {
+    IdKey key;
     long count;
     int partition;
     long offset;
@@ -68,7 +88,7 @@ public final class RecordProbe {
     long records;
     long notWireFormat;
     long failed;
-    final Map<Integer, long[]> idRecords = new HashMap<>();
+    final Map<IdKey, long[]> idRecords = new HashMap<>();
     final Map<String, Failures> failures = new TreeMap<>();
 
     Tally(String topic) {
@@ -92,8 +112,9 @@ public final class RecordProbe {
     }
 
     private boolean read(String part, int id, byte[] record, int partition, long offset) {
-      idRecords.computeIfAbsent(id, k -> new long[1])[0]++;
-      IdCheck check = check(id);
+      IdKey idKey = new IdKey(contexts.contextFor(topic, part.equals("key"), id), id);
+      idRecords.computeIfAbsent(idKey, k -> new long[1])[0]++;
+      IdCheck check = check(idKey);
       if (check.target() == null) {
         return false;
       }
@@ -101,8 +122,9 @@ public final class RecordProbe {
         roundTrip.decode(record, check);
         return check.ok();
       } catch (InvalidInputException e) {
-        Failures f = failures.computeIfAbsent(part + ", schema id " + id, k -> new Failures());
+        Failures f = failures.computeIfAbsent(part + ", " + idKey.describe(), k -> new Failures());
         if (f.count++ == 0) {
+          f.key = idKey;
           f.partition = partition;
           f.offset = offset;
           f.reason = e.getMessage();
@@ -121,7 +143,7 @@ public final class RecordProbe {
       Tally tally = new Tally(topic);
       records.readLast(topic, lastN, tally);
       tallies.add(new ProbeReport.TopicProbe(topic, tally.records, tally.notWireFormat,
-          new ArrayList<>(tally.idRecords.keySet()), tally.failed));
+          tally.idRecords.keySet().stream().map(IdKey::id).toList(), tally.failed));
       differences.addAll(differences(tally));
     }
     differences.sort(Difference.ORDER);
@@ -130,25 +152,26 @@ public final class RecordProbe {
 
   private List<Difference> differences(Tally tally) {
     List<Difference> out = new ArrayList<>();
-    new TreeMap<>(tally.idRecords).forEach((id, count) -> {
-      IdCheck check = ids.get(id);
+    Map<IdKey, long[]> sorted = new TreeMap<>(Comparator.comparingInt(IdKey::id).thenComparing(IdKey::context));
+    sorted.putAll(tally.idRecords);
+    sorted.forEach((key, count) -> {
+      IdCheck check = ids.get(key);
       if (!check.ok()) {
-        out.add(new Difference(Status.DRIFT, Kind.ROUND_TRIP, tally.topic, "schema id " + id, check.expected(),
+        out.add(new Difference(Status.DRIFT, Kind.ROUND_TRIP, tally.topic, key.describe(), check.expected(),
             check.actual(), cut(count[0] + " of " + tally.records + " records read carry it: " + check.problem())));
       }
     });
     tally.failures.forEach((field, f) -> {
-      int id = WireFormat.schemaId(f.first);
       out.add(new Difference(Status.DRIFT, Kind.ROUND_TRIP, tally.topic, field, "readable with the target's schema",
           cut(f.reason), f.count + " of " + tally.records + " records fail, the first at partition " + f.partition
-              + " offset " + f.offset + (readsWithSource(id, f.first)
+              + " offset " + f.offset + (readsWithSource(f.key, f.first)
                   ? "; it reads with the source's schema" : "; the source's schema cannot read it either")));
     });
     return out;
   }
 
-  private boolean readsWithSource(int id, byte[] record) {
-    ResolvedSchema schema = ids.get(id).source();
+  private boolean readsWithSource(IdKey key, byte[] record) {
+    ResolvedSchema schema = ids.get(key).source();
     if (schema == null) {
       return false;
     }
@@ -160,31 +183,32 @@ public final class RecordProbe {
     }
   }
 
-  private IdCheck check(int id) {
-    IdCheck known = ids.get(id);
+  private IdCheck check(IdKey key) {
+    IdCheck known = ids.get(key);
     if (known == null) {
-      known = resolve(id);
-      ids.put(id, known);
+      known = resolve(key);
+      ids.put(key, known);
     }
     return known;
   }
 
-  private IdCheck resolve(int id) {
+  private IdCheck resolve(IdKey key) {
+    int id = key.id();
     ResolvedSchema sourceSchema;
     try {
-      sourceSchema = source.findSchema(id).orElse(null);
+      sourceSchema = source.findSchema(key.context(), id).orElse(null);
     } catch (InvalidInputException e) {
       sourceSchema = null;
     }
     Optional<ResolvedSchema> found;
     try {
-      found = target.findSchema(id);
+      found = target.findSchema(key.context(), id);
     } catch (InvalidInputException e) {
       return new IdCheck(sourceSchema, null, "resolvable", "unresolvable", e.getMessage());
     }
     if (found.isEmpty()) {
       return new IdCheck(sourceSchema, null, "present", "not found",
-          "the target registry has no schema id " + id + (sourceSchema == null ? " (nor has the source)" : ""));
+          "the target registry has no " + key.describe() + (sourceSchema == null ? " (nor has the source)" : ""));
     }
     ResolvedSchema targetSchema = found.get();
     if (sourceSchema == null) {

@@ -13,11 +13,12 @@ import java.util.Optional;
  */
 public interface RegistryView {
   /**
-   * The schema registered under this id, with its references resolved; empty where the registry has no such id.
+   * The schema registered under this id in this context ({@link io.kraftport.registry.Contexts}: each context is an
+   * id space of its own on Confluent), with its references resolved; empty where the registry has no such id there.
    *
    * @throws io.kraftport.InvalidInputException if the schema's references cannot be found in the registry
    */
-  Optional<ResolvedSchema> findSchema(int id);
+  Optional<ResolvedSchema> findSchema(String context, int id);
 
   /** Whether {@link #lookup} and {@link #checkCompatibility} can be asked: only of a live registry. */
   boolean answersProducers();

@@ -4,6 +4,7 @@ import io.kraftport.InvalidInputException;
 import io.kraftport.diff.Difference;
 import io.kraftport.diff.Difference.Kind;
 import io.kraftport.diff.Difference.Status;
+import io.kraftport.registry.Contexts;
 import io.kraftport.schema.ResolvedSchema;
 import io.kraftport.snapshot.RegistrySnapshot;
 import io.kraftport.snapshot.SchemaVersion;
@@ -117,7 +118,7 @@ public final class RoundTripChecker {
     }
     Optional<ResolvedSchema> found;
     try {
-      found = target.findSchema(id);
+      found = target.findSchema(Contexts.of(item.subject()), id);
     } catch (InvalidInputException e) {
       out.add(new Difference(Status.DRIFT, Kind.ROUND_TRIP, item.resource(), "id", Integer.toString(id),
           "unresolvable", cut("schema id " + id + " on the target: " + e.getMessage())));

@@ -1,6 +1,8 @@
 package io.kraftport.roundtrip;
 
 import io.kraftport.InvalidInputException;
+import io.kraftport.registry.Contexts;
+import io.kraftport.registry.RegistryFlavor;
 import io.kraftport.schema.ResolvedSchema;
 import io.kraftport.snapshot.RegistrySnapshot;
 import io.kraftport.snapshot.SchemaVersion;
@@ -14,33 +16,43 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A registry snapshot as a {@link RegistryView}: schemas by id, with references resolved by subject and version
- * within the snapshot. It answers no producer requests. Immutable, so safe for concurrent use.
+ * A registry snapshot as a {@link RegistryView}: schemas by context and id (each subject's context is its id space;
+ * an Apicurio snapshot has a single one, its {@code :.ctx:} names being plain names there), with references resolved
+ * by subject and version within the snapshot. It answers no producer requests. Immutable, so safe for concurrent use.
  */
 public final class SnapshotRegistryView implements RegistryView {
   private final RegistrySnapshot snapshot;
-  private final Map<Integer, SchemaVersion> byId = new HashMap<>();
+  private final boolean oneIdSpace;
+  private final Map<IdKey, SchemaVersion> byId = new HashMap<>();
   private final Map<Key, SchemaVersion> byKey = new HashMap<>();
 
   private record Key(String subject, int version) {}
 
+  private record IdKey(String context, int id) {}
+
   public SnapshotRegistryView(RegistrySnapshot snapshot) {
     this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+    this.oneIdSpace = RegistryFlavor.fromSnapshotName(snapshot.flavor()) == RegistryFlavor.APICURIO;
     for (SubjectSnapshot subject : snapshot.subjects()) {
       for (SchemaVersion v : subject.versions()) {
         byKey.put(new Key(subject.name(), v.version()), v);
         // One id is one schema; a live version is preferred only so that messages name a version still in use.
-        SchemaVersion known = byId.get(v.id());
+        IdKey key = idKey(Contexts.of(subject.name()), v.id());
+        SchemaVersion known = byId.get(key);
         if (known == null || known.deleted() && !v.deleted()) {
-          byId.put(v.id(), v);
+          byId.put(key, v);
         }
       }
     }
   }
 
+  private IdKey idKey(String context, int id) {
+    return new IdKey(oneIdSpace || Contexts.isDefault(context) ? Contexts.DEFAULT : context, id);
+  }
+
   @Override
-  public Optional<ResolvedSchema> findSchema(int id) {
-    SchemaVersion v = byId.get(id);
+  public Optional<ResolvedSchema> findSchema(String context, int id) {
+    SchemaVersion v = byId.get(idKey(context, id));
     return v == null ? Optional.empty() : Optional.of(resolve(v));
   }
 

@@ -6,6 +6,7 @@ import io.kraftport.local.ApicurioNode;
 import io.kraftport.local.LocalStack;
 import io.kraftport.local.RegistrySeeder;
 import io.kraftport.local.SharedStack;
+import io.kraftport.registry.Contexts;
 import io.kraftport.registry.RegisterRequest;
 import io.kraftport.registry.RegistryClient;
 import io.kraftport.registry.RegistrySettings;
@@ -106,7 +107,7 @@ class RoundTripIT {
   }
 
   private static byte[] framed(RoundTrip codec, SampleGenerator generator, LiveRegistryView source, int id) {
-    ResolvedSchema schema = source.findSchema(id).orElseThrow();
+    ResolvedSchema schema = source.findSchema(Contexts.DEFAULT, id).orElseThrow();
     Sample sample = generator.generate(schema);
     return codec.serialize(sample, schema, id);
   }

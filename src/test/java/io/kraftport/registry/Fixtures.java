@@ -21,6 +21,12 @@ final class Fixtures {
         List.of(subjects), List.of());
   }
 
+  /** An Apicurio export whose compatibility overrides come from its rules API, under a BACKWARD global. */
+  static RegistrySnapshot apicurioWithRules(SubjectSnapshot... subjects) {
+    return new RegistrySnapshot("http://dst/apis/ccompat/v7", "apicurio", "BACKWARD", "READWRITE", false, true,
+        List.of(), List.of(subjects), List.of());
+  }
+
   static SubjectSnapshot subject(String name, SchemaVersion... versions) {
     boolean allDeleted = versions.length > 0 && List.of(versions).stream().allMatch(SchemaVersion::deleted);
     return new SubjectSnapshot(name, allDeleted, null, null, List.of(versions));
@@ -54,8 +60,8 @@ final class Fixtures {
   }
 
   static RegistrySnapshot withGlobal(RegistrySnapshot s, String compatibility, String mode) {
-    return new RegistrySnapshot(s.url(), s.flavor(), compatibility, mode, s.subjectOverridesKnown(), s.contexts(),
-        s.subjects(), s.idChanges());
+    return new RegistrySnapshot(s.url(), s.flavor(), compatibility, mode, s.subjectOverridesKnown(),
+        s.subjectCompatibilityKnown(), s.contexts(), s.subjects(), s.idChanges());
   }
 
   static RegistrySnapshot replace(RegistrySnapshot s, SubjectSnapshot subject) {
@@ -63,7 +69,7 @@ final class Fixtures {
         .filter(x -> !x.name().equals(subject.name())).toList());
     out.add(subject);
     return new RegistrySnapshot(s.url(), s.flavor(), s.globalCompatibility(), s.globalMode(),
-        s.subjectOverridesKnown(), s.contexts(), out, s.idChanges());
+        s.subjectOverridesKnown(), s.subjectCompatibilityKnown(), s.contexts(), out, s.idChanges());
   }
 
   static final String STRING = "\"string\"";

@@ -163,4 +163,17 @@ class ImportPlannerTest {
     assertThat(p.strategy()).isEqualTo(ImportPlan.Strategy.NONE);
     assertThat(p.writesAnything()).isFalse();
   }
+
+  @Test
+  void anExplicitNoneOnAnApicurioSourceIsCopiedAndOneOnTheTargetRemoved() {
+    RegistrySnapshot src = Fixtures.apicurioWithRules(
+        Fixtures.withOverrides(subject("a-value", avro(1, 1, RECORD_A)), "NONE", "READWRITE"),
+        subject("b-value", avro(1, 2, STRING)));
+    RegistrySnapshot dst = Fixtures.apicurioWithRules(subject("a-value", avro(1, 1, RECORD_A)),
+        Fixtures.withOverrides(subject("b-value", avro(1, 2, STRING)), "NONE", "READWRITE"));
+    ImportPlan p = plan(src, dst, RegistryFlavor.APICURIO, false);
+    assertThat(p.settings()).containsExactly(
+        new SettingChange(SettingChange.Setting.COMPATIBILITY, "a-value", null, "NONE"),
+        new SettingChange(SettingChange.Setting.COMPATIBILITY, "b-value", "NONE", null));
+  }
 }

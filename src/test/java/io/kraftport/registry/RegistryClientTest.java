@@ -98,7 +98,7 @@ class RegistryClientTest {
       assertThat(client.versions("payment-value", false)).containsExactly(1, 3);
       assertThat(client.versions("legacy-value", false)).isEmpty();
       assertThat(client.schemas(true, 0, 100)).hasSize(8);
-      assertThat(client.schemaById(5).schemaType()).isEqualTo("PROTOBUF");
+      assertThat(client.schemaById(Contexts.DEFAULT, 5).schemaType()).isEqualTo("PROTOBUF");
       assertThat(client.contexts()).containsExactly(".");
     }
   }
@@ -118,7 +118,7 @@ class RegistryClientTest {
   @Test
   void errorCodesBecomeTypedExceptions() {
     try (RegistryClient client = RegistryStubs.client(server, "/confluent")) {
-      assertThatThrownBy(() -> client.schemaById(999))
+      assertThatThrownBy(() -> client.schemaById(Contexts.DEFAULT, 999))
           .isInstanceOfSatisfying(RegistryException.class, e -> {
             assertThat(e.isSchemaNotFound()).isTrue();
             assertThat(e.httpStatus()).isEqualTo(404);

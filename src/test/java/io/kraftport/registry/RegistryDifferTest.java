@@ -130,6 +130,26 @@ class RegistryDifferTest {
   }
 
   @Test
+  void anExplicitNoneOnApicurioIsAnOverrideNotInheritance() {
+    RegistrySnapshot none = Fixtures.apicurioWithRules(withOverrides(subject("a-value", A1), "NONE", "READWRITE"));
+    RegistrySnapshot inherits = Fixtures.apicurioWithRules(withOverrides(subject("a-value", A1), null, "READWRITE"));
+    assertThat(diff(none, none)).isEmpty();
+    assertThat(diff(none, inherits)).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo(Kind.COMPATIBILITY);
+      assertThat(d.resource()).isEqualTo("a-value");
+      assertThat(d.expected()).isEqualTo("NONE");
+      assertThat(d.actual()).isEqualTo("(inherits global)");
+    });
+    assertThat(diff(inherits, none)).singleElement().satisfies(d -> {
+      assertThat(d.expected()).isEqualTo("(inherits global)");
+      assertThat(d.actual()).isEqualTo("NONE");
+    });
+    // Against a Confluent source the override is compared as such too.
+    RegistrySnapshot confluent = Fixtures.confluent(withOverrides(subject("a-value", A1), "NONE", null));
+    assertThat(diff(confluent, inherits)).extracting(Difference::kind).containsExactly(Kind.COMPATIBILITY);
+  }
+
+  @Test
   void aFrozenSourceAgainstAWritableTargetIsTranslated() {
     RegistrySnapshot frozen = Fixtures.withGlobal(BASE, "BACKWARD", "READONLY");
     assertThat(diff(frozen, BASE)).singleElement().satisfies(d -> {

@@ -141,27 +141,42 @@ class RegistryExporterTest {
         .isEqualTo(mapper.writeValueAsString(export(ExportOptions.ALL.withParallelism(4))));
   }
 
+  /**
+   * Apicurio's Confluent API answers NONE for a NONE override and for none alike; its rules API tells them apart, so
+   * compatibility overrides are known there. Its modes fall back to the global one and stay as answered.
+   */
   @Test
-  void apicurioCannotTellOverridesFromInheritedValues() {
+  void apicurioCompatibilityOverridesComeFromItsRulesApiAndModesStayAsAnswered() {
     String p = "/apis/ccompat/v7";
-    server.stubFor(get(p + "/config").willReturn(okJson("{\"compatibilityLevel\":\"NONE\"}")));
+    String rules = "/apis/registry/v3/groups/default/artifacts/";
+    server.stubFor(get(p + "/config").willReturn(okJson("{\"compatibilityLevel\":\"BACKWARD\"}")));
     server.stubFor(get(p + "/mode").willReturn(okJson("{\"mode\":\"READWRITE\"}")));
-    server.stubFor(get(urlPathEqualTo(p + "/subjects")).willReturn(okJson("[\"a-value\"]")));
+    server.stubFor(get(urlPathEqualTo(p + "/subjects")).willReturn(okJson("[\"a-value\",\"b-value\"]")));
     server.stubFor(get(urlPathEqualTo(p + "/subjects/a-value/versions")).willReturn(okJson("[1]")));
+    server.stubFor(get(urlPathEqualTo(p + "/subjects/b-value/versions")).willReturn(okJson("[1]")));
     server.stubFor(get(urlPathEqualTo(p + "/schemas")).willReturn(okJson(
-        "[{\"subject\":\"a-value\",\"version\":1,\"id\":1,\"schema\":\"\\\"string\\\"\"}]")));
+        "[{\"subject\":\"a-value\",\"version\":1,\"id\":1,\"schema\":\"\\\"string\\\"\"},"
+            + "{\"subject\":\"b-value\",\"version\":1,\"id\":2,\"schema\":\"\\\"int\\\"\"}]")));
     server.stubFor(get(p + "/config/a-value").willReturn(okJson("{\"compatibilityLevel\":\"NONE\"}")));
+    server.stubFor(get(p + "/config/b-value").willReturn(okJson("{\"compatibilityLevel\":\"NONE\"}")));
     server.stubFor(get(p + "/mode/a-value").willReturn(okJson("{\"mode\":\"READWRITE\"}")));
+    server.stubFor(get(p + "/mode/b-value").willReturn(okJson("{\"mode\":\"READWRITE\"}")));
+    server.stubFor(get(rules + "a-value/rules").willReturn(okJson("[]")));
+    server.stubFor(get(rules + "b-value/rules").willReturn(okJson("[\"COMPATIBILITY\"]")));
+    server.stubFor(get(rules + "b-value/rules/COMPATIBILITY")
+        .willReturn(okJson("{\"config\":\"NONE\",\"ruleType\":\"COMPATIBILITY\"}")));
     RegistrySnapshot snapshot;
     try (RegistryClient client = RegistryStubs.client(server, p)) {
       snapshot = new RegistryExporter(client).export(ExportOptions.ALL);
     }
     assertThat(snapshot.flavor()).isEqualTo("apicurio");
     assertThat(snapshot.subjectOverridesKnown()).isFalse();
+    assertThat(snapshot.compatibilityOverridesKnown()).isTrue();
     assertThat(snapshot.contexts()).isEmpty();
-    assertThat(snapshot.subjects()).singleElement().satisfies(s -> {
-      assertThat(s.compatibility()).isEqualTo("NONE");
-      assertThat(s.mode()).isEqualTo("READWRITE");
-    });
+    assertThat(snapshot.findSubject("a-value").orElseThrow().compatibility()).as("no rule: inherits").isNull();
+    assertThat(snapshot.findSubject("b-value").orElseThrow().compatibility()).as("an explicit NONE rule")
+        .isEqualTo("NONE");
+    assertThat(snapshot.subjects()).allSatisfy(s -> assertThat(s.mode()).isEqualTo("READWRITE"));
+    server.verify(0, getRequestedFor(urlPathEqualTo(p + "/config/a-value")));
   }
 }

@@ -1,5 +1,6 @@
 package io.kraftport.roundtrip;
 
+import io.kraftport.registry.Contexts;
 import io.kraftport.schema.ResolvedSchema;
 import io.kraftport.snapshot.RegistrySnapshot;
 import io.kraftport.snapshot.SchemaVersion;
@@ -18,6 +19,8 @@ import java.util.Optional;
  */
 final class FakeRegistry implements RegistryView {
   final Map<Integer, ResolvedSchema> schemas = new HashMap<>();
+  /** Schemas of contexts other than the default one, by context and id. */
+  final Map<String, ResolvedSchema> inContexts = new HashMap<>();
   final Map<String, Lookup> lookups = new HashMap<>();
   final Map<String, Compatibility> compatibility = new HashMap<>();
   final List<String> requests = Collections.synchronizedList(new ArrayList<>());
@@ -29,10 +32,19 @@ final class FakeRegistry implements RegistryView {
     return this;
   }
 
+  FakeRegistry withIn(String context, int id, ResolvedSchema schema) {
+    inContexts.put(context + "/" + id, schema);
+    return this;
+  }
+
   @Override
-  public Optional<ResolvedSchema> findSchema(int id) {
-    requests.add("GET /schemas/ids/" + id);
-    return Optional.ofNullable(schemas.get(id));
+  public Optional<ResolvedSchema> findSchema(String context, int id) {
+    if (Contexts.isDefault(context)) {
+      requests.add("GET /schemas/ids/" + id);
+      return Optional.ofNullable(schemas.get(id));
+    }
+    requests.add("GET /schemas/ids/" + id + "?subject=:" + context + ":");
+    return Optional.ofNullable(inContexts.get(context + "/" + id));
   }
 
   @Override

@@ -54,6 +54,27 @@ class SnapshotCodecTest {
     assertThat(back.findTopic("orders").orElseThrow().overrides()).containsOnlyKeys("cleanup.policy");
   }
 
+  @Test
+  void anApicurioSnapshotSaysItsCompatibilityOverridesAreKnownAndAnOlderOneDoesNot() throws IOException {
+    RegistrySnapshot apicurio = new RegistrySnapshot("http://r/apis/ccompat/v7", "apicurio", "BACKWARD",
+        "READWRITE", false, true, List.of(), List.of(new SubjectSnapshot("a-value", false, "NONE", null, List.of(
+            new SchemaVersion(1, 1, "AVRO", false, List.of(), null, null, "\"string\"")))), List.of());
+    Path f = dir.resolve("r.json");
+    SnapshotCodec.write(sample().withRegistry(apicurio), f);
+    String json = Files.readString(f);
+    assertThat(json).contains("\"subjectCompatibilityKnown\" : true");
+    RegistrySnapshot back = SnapshotCodec.read(f).registry();
+    assertThat(back).isEqualTo(apicurio);
+    assertThat(back.compatibilityOverridesKnown()).isTrue();
+
+    Path older = dir.resolve("older.json");
+    Files.writeString(older, json.replace("\"subjectCompatibilityKnown\" : true,", ""));
+    assertThat(SnapshotCodec.read(older).registry().compatibilityOverridesKnown()).isFalse();
+    // Where every override is known the flag adds nothing and is left out.
+    assertThat(SnapshotCodec.toJson(sample().withRegistry(new RegistrySnapshot("http://r", "confluent", "BACKWARD",
+        "READWRITE", true, true, List.of(), List.of(), List.of())))).doesNotContain("subjectCompatibilityKnown");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
     "unknown field|\"topics\" : [|\"topics\" : [{\"name\":\"x\",\"partitions\":1,\"replicationFactor\":1,"
