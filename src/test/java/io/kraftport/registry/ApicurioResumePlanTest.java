@@ -174,28 +174,32 @@ class ApicurioResumePlanTest {
 
   @Test
   void readsContentIdsDefaultGroupArtifactsAndTheHighestGlobalId() throws Exception {
-    ObjectMapper mapper = new ObjectMapper();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-      put(zip, "content/h1.Content.json", "{\"contentId\":7,\"contentHash\":\"h1\"}");
-      put(zip, "groups/default/artifacts/x/MetaData.Artifact.json", "{\"groupId\":null,\"artifactId\":\"x\"}");
-      put(zip, "groups/g/artifacts/y/MetaData.Artifact.json", "{\"groupId\":\"g\",\"artifactId\":\"y\"}");
-      put(zip, "groups/g/artifacts/y/versions/1.ArtifactVersion.json",
-          mapper.createObjectNode().put("globalId", 41).put("groupId", "g").put("artifactId", "y").toString());
-      put(zip, "groups/default/artifacts/x/versions/1.ArtifactVersion.json",
-          "{\"globalId\":3,\"groupId\":null,\"artifactId\":\"x\",\"contentId\":7}");
-    }
-    ApicurioTarget t = ApicurioTarget.read(bytes.toByteArray());
+    Map<String, String> entries = new java.util.LinkedHashMap<>();
+    entries.put("content/h1.Content.json", "{\"contentId\":7,\"contentHash\":\"h1\"}");
+    entries.put("groups/default/artifacts/x/MetaData.Artifact.json", "{\"groupId\":null,\"artifactId\":\"x\"}");
+    entries.put("groups/g/artifacts/y/MetaData.Artifact.json", "{\"groupId\":\"g\",\"artifactId\":\"y\"}");
+    entries.put("groups/g/artifacts/y/versions/1.ArtifactVersion.json",
+        "{\"globalId\":41,\"groupId\":\"g\",\"artifactId\":\"y\"}");
+    entries.put("groups/default/artifacts/x/versions/1.ArtifactVersion.json",
+        "{\"globalId\":3,\"groupId\":null,\"artifactId\":\"x\",\"contentId\":7}");
+    ApicurioTarget t = ApicurioTarget.read(zip(entries));
     assertThat(t.contentHashes()).containsExactly(Map.entry(7L, "h1"));
     assertThat(t.artifacts()).containsExactly("x");
     assertThat(t.maxGlobalId()).isEqualTo(41);
     assertThat(t.isEmpty()).isFalse();
   }
 
-  private static void put(ZipOutputStream zip, String name, String json) throws Exception {
-    zip.putNextEntry(new ZipEntry(name));
-    zip.write(json.getBytes(StandardCharsets.UTF_8));
-    zip.closeEntry();
+  /** A ZIP of the given entries (name -> JSON text), as an admin export. */
+  static byte[] zip(Map<String, String> entries) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+      for (Map.Entry<String, String> e : entries.entrySet()) {
+        zip.putNextEntry(new ZipEntry(e.getKey()));
+        zip.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
   }
 
   /** subject/version -> global id over archives. */
