@@ -57,7 +57,10 @@ final class ApicurioArchive {
     return build(source, systemVersion, now, maxEntries, 0);
   }
 
-  /** As {@link #build(RegistrySnapshot, String, Instant, int)}, with global ids counting on after {@code lastGlobalId}. */
+  /**
+   * As {@link #build(RegistrySnapshot, String, Instant, int)}, with global ids counting on after {@code lastGlobalId}
+   * (the highest a non-empty target holds, so that none is skipped as taken).
+   */
   static List<byte[]> build(RegistrySnapshot source, String systemVersion, Instant now, int maxEntries,
       long lastGlobalId) {
     // Subjects that share content (one schema under two subjects) go into the same archive: Apicurio links a

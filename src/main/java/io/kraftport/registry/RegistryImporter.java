@@ -14,7 +14,8 @@ import java.util.Optional;
  * goes through IMPORT mode on Confluent-compatible targets and through the admin import on an Apicurio target
  * (of only what it misses where it is not empty, after checking that none of those ids is taken); where ids cannot
  * be kept it refuses unless ids may change. Importing again onto an imported target writes nothing, and an
- * interrupted import is finished by running it again. Schemas are compared in canonical form through the given {@link SchemaCanon}.
+ * interrupted import is finished by running it again. Schemas are compared in canonical form through the given
+ * {@link SchemaCanon}.
  */
 public final class RegistryImporter {
   private final RegistryClient target;

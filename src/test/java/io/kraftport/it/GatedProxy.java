@@ -75,7 +75,8 @@ final class GatedProxy implements AutoCloseable {
         }
       }
       HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      response.headers().firstValue("Content-Type").ifPresent(v -> exchange.getResponseHeaders().set("Content-Type", v));
+      response.headers().firstValue("Content-Type")
+          .ifPresent(v -> exchange.getResponseHeaders().set("Content-Type", v));
       byte[] answer = response.body();
       boolean empty = answer.length == 0 || response.statusCode() == 204;
       exchange.sendResponseHeaders(response.statusCode(), empty ? -1 : answer.length);
