@@ -54,6 +54,15 @@ final class ApicurioArchive {
    * archives.
    */
   static List<byte[]> build(RegistrySnapshot source, String systemVersion, Instant now, int maxEntries) {
+    return build(source, systemVersion, now, maxEntries, 0);
+  }
+
+  /**
+   * As {@link #build(RegistrySnapshot, String, Instant, int)}, with global ids counting on after {@code lastGlobalId}
+   * (the highest a non-empty target holds, so that none is skipped as taken).
+   */
+  static List<byte[]> build(RegistrySnapshot source, String systemVersion, Instant now, int maxEntries,
+      long lastGlobalId) {
     // Subjects that share content (one schema under two subjects) go into the same archive: Apicurio links a
     // version only to content of its own archive and skips it otherwise, even when the registry holds that content.
     List<List<SubjectSnapshot>> groups = sharingGroups(source.subjects());
@@ -82,7 +91,7 @@ final class ApicurioArchive {
       chunkContents.add(Map.of());
     }
     List<byte[]> out = new ArrayList<>();
-    long[] globalId = {0};
+    long[] globalId = {lastGlobalId};
     for (int i = 0; i < chunks.size(); i++) {
       out.add(archive(source, systemVersion, now, chunkContents.get(i).values(), chunks.get(i), globalId));
     }

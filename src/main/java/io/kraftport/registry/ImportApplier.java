@@ -8,17 +8,20 @@ import io.kraftport.snapshot.SubjectSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * Carries out an import plan that has no conflicts. Through the Confluent API: puts the target (or each imported
  * subject) in IMPORT mode, registers the versions in the plan's order with their ids and versions, replays soft
  * deletes (referrers first), copies compatibility, and always puts the modes back, also when a write fails. On an
- * empty Apicurio target: one admin import of a ZIP export, then the compatibility and mode settings.
+ * Apicurio target: the admin import of a ZIP export (of everything into an empty registry, of the missing subjects
+ * into a non-empty one), then the soft deletes, compatibility and mode settings.
  */
 final class ImportApplier {
   private final RegistryClient client;
@@ -30,25 +33,54 @@ final class ImportApplier {
   /** What applying did that the plan could not know: the ids that changed, and mismatches seen while writing. */
   record Applied(List<IdChange> idChanges, List<String> problems) {}
 
-  Applied apply(ImportPlan plan, RegistrySnapshot source, RegistrySnapshot target) {
+  /** Applies {@code plan}; {@code admin} is the Apicurio target as planned against (null on other targets). */
+  Applied apply(ImportPlan plan, RegistrySnapshot source, RegistrySnapshot target, ApicurioTarget admin) {
     return switch (plan.strategy()) {
       case NONE -> new Applied(List.of(), List.of());
-      case APICURIO_ADMIN_IMPORT -> apicurio(plan, source);
+      case APICURIO_ADMIN_IMPORT -> apicurio(plan, source, null);
+      case APICURIO_ADMIN_IMPORT_MISSING -> apicurio(plan, registered(plan, source),
+          Objects.requireNonNull(admin, "admin"));
       default -> confluentApi(plan, source, target);
     };
   }
 
-  private Applied apicurio(ImportPlan plan, RegistrySnapshot source) {
+  /**
+   * The admin import: of the whole source into an empty registry ({@code admin} null), or of only the missing
+   * subjects into a non-empty one, with global ids after the target's highest so none is skipped as taken.
+   */
+  private Applied apicurio(ImportPlan plan, RegistrySnapshot archived, ApicurioTarget admin) {
     String version = client.apicurioSystemInfo().map(i -> i.path("version").asText("3")).orElse("3");
-    List<byte[]> archives = ApicurioArchive.build(source, version.isBlank() ? "3" : version, Instant.now(),
-        ApicurioArchive.DEFAULT_MAX_ENTRIES);
-    // The first archive needs the empty registry the plan checked; the next ones add to what the first wrote.
+    List<byte[]> archives = ApicurioArchive.build(archived, version.isBlank() ? "3" : version, Instant.now(),
+        ApicurioArchive.DEFAULT_MAX_ENTRIES, admin == null ? 0 : admin.maxGlobalId());
+    // Into an empty registry, the first archive needs the emptiness the plan checked; the next ones add to what the
+    // first wrote. Into a non-empty one, the plan proved that no id the archives carry is taken.
     for (int i = 0; i < archives.size(); i++) {
-      client.apicurioImport(archives.get(i), i == 0);
+      client.apicurioImport(archives.get(i), admin == null && i == 0);
+    }
+    List<ImportStep> deletes = plan.steps(ImportStep.Action.SOFT_DELETE);
+    for (int i = deletes.size() - 1; i >= 0; i--) {
+      client.softDeleteVersion(deletes.get(i).subject(), deletes.get(i).version());
     }
     compatibility(plan);
     modes(plan);
     return new Applied(List.of(), List.of());
+  }
+
+  /** The source cut to the versions the plan registers, in the source's order of subjects. */
+  static RegistrySnapshot registered(ImportPlan plan, RegistrySnapshot source) {
+    Set<String> register = new HashSet<>();
+    plan.steps(ImportStep.Action.REGISTER).forEach(s -> register.add(s.resource()));
+    List<SubjectSnapshot> subjects = new ArrayList<>();
+    for (SubjectSnapshot s : source.subjects()) {
+      List<SchemaVersion> versions = s.versions().stream()
+          .filter(v -> register.contains(s.name() + "/" + v.version())).toList();
+      if (!versions.isEmpty()) {
+        subjects.add(new SubjectSnapshot(s.name(), versions.stream().allMatch(SchemaVersion::deleted),
+            s.compatibility(), s.mode(), versions));
+      }
+    }
+    return new RegistrySnapshot(source.url(), source.flavor(), source.globalCompatibility(), source.globalMode(),
+        source.subjectOverridesKnown(), source.contexts(), subjects, source.idChanges());
   }
 
   private Applied confluentApi(ImportPlan plan, RegistrySnapshot source, RegistrySnapshot target) {

@@ -34,6 +34,11 @@ public record ImportPlan(
     IMPORT_MODE_SUBJECTS,
     /** Apicurio's admin import of a ZIP export into an empty registry: ids kept. */
     APICURIO_ADMIN_IMPORT,
+    /**
+     * Apicurio's admin import, adding to a non-empty registry ({@code requireEmptyRegistry=false}): only the subjects
+     * it misses, after a check that none of their ids is taken; ids kept. This is how an interrupted import ends.
+     */
+    APICURIO_ADMIN_IMPORT_MISSING,
     /** Plain registration: the target chooses ids (and versions); allowed only with {@code allowIdChange}. */
     REGISTER_WITH_NEW_IDS
   }

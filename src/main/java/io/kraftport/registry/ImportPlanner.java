@@ -32,6 +32,15 @@ final class ImportPlanner {
   private record Located(String subject, SchemaVersion version) {}
 
   ImportPlan plan(RegistrySnapshot source, RegistrySnapshot target, RegistryFlavor flavor, ImportOptions options) {
+    return plan(source, target, null, flavor, options);
+  }
+
+  /**
+   * The plan, where {@code admin} is what an Apicurio target's admin export shows (null when it could not be read):
+   * with it, a non-empty Apicurio target gets only what it misses through the admin import, ids kept.
+   */
+  ImportPlan plan(RegistrySnapshot source, RegistrySnapshot target, ApicurioTarget admin, RegistryFlavor flavor,
+      ImportOptions options) {
     Canonicals src = new Canonicals(canon, source, target);
     Canonicals tgt = new Canonicals(canon, target, null);
     boolean apicurio = flavor == RegistryFlavor.APICURIO;
@@ -58,12 +67,24 @@ final class ImportPlanner {
     if (!registers) {
       strategy = softDeletes || !settings.isEmpty() ? ImportPlan.Strategy.SETTINGS_ONLY : ImportPlan.Strategy.NONE;
     } else if (apicurio) {
-      if (target.subjects().isEmpty()) {
+      if (target.subjects().isEmpty() && (admin == null || admin.isEmpty())) {
         strategy = ImportPlan.Strategy.APICURIO_ADMIN_IMPORT;
         blockers.addAll(apicurioContentClashes(source));
+      } else if (admin != null) {
+        List<ImportStep> checked = ApicurioClashes.check(steps, source, admin);
+        if (!options.allowIdChange()) {
+          strategy = ImportPlan.Strategy.APICURIO_ADMIN_IMPORT_MISSING;
+          steps = checked;
+          blockers.addAll(apicurioContentClashes(source));
+        } else if (checked.equals(steps) && apicurioContentClashes(source).isEmpty()) {
+          strategy = ImportPlan.Strategy.APICURIO_ADMIN_IMPORT_MISSING;
+        } else {
+          strategy = ImportPlan.Strategy.REGISTER_WITH_NEW_IDS;
+        }
       } else {
-        strategy = newIds(options, blockers, "Apicurio keeps explicit ids only through its admin import, which needs an"
-            + " empty registry, and the target has " + target.subjects().size() + " subjects");
+        strategy = newIds(options, blockers, "Apicurio keeps explicit ids only through its admin import, and the"
+            + " target's admin export (GET /apis/registry/v3/admin/export), needed to check it for clashes, could not"
+            + " be read");
       }
     } else if (target.globalMode() == null) {
       strategy = newIds(options, blockers, "the target does not answer GET /mode, so it cannot take explicit ids");
@@ -256,6 +277,10 @@ final class ImportPlanner {
         .filter(v -> v.metadata() != null || v.ruleSet() != null).count();
     if (apicurio && withRules > 0) {
       notes.add(withRules + " versions carry metadata or rule sets, which Apicurio does not keep");
+    }
+    if (strategy == ImportPlan.Strategy.APICURIO_ADMIN_IMPORT_MISSING) {
+      notes.add("the target is not empty: only the subjects it misses go in, through Apicurio's admin import with"
+          + " requireEmptyRegistry=false, checked afterwards");
     }
     if (strategy == ImportPlan.Strategy.REGISTER_WITH_NEW_IDS) {
       notes.add("the target chooses ids and version numbers; the result lists every id that changed");

@@ -11,9 +11,11 @@ import java.util.Optional;
 /**
  * Imports a registry snapshot into a target registry, keeping schema ids and versions. It always plans first (from
  * a fresh export of the target): a dry run returns the plan, and a plan with any conflict writes nothing. Applying
- * goes through IMPORT mode on Confluent-compatible targets and through the admin import on an empty Apicurio
- * target; where ids cannot be kept it refuses unless ids may change. Importing again onto an imported target writes
- * nothing. Schemas are compared in canonical form through the given {@link SchemaCanon}.
+ * goes through IMPORT mode on Confluent-compatible targets and through the admin import on an Apicurio target
+ * (of only what it misses where it is not empty, after checking that none of those ids is taken); where ids cannot
+ * be kept it refuses unless ids may change. Importing again onto an imported target writes nothing, and an
+ * interrupted import is finished by running it again. Schemas are compared in canonical form through the given
+ * {@link SchemaCanon}.
  */
 public final class RegistryImporter {
   private final RegistryClient target;
@@ -30,13 +32,14 @@ public final class RegistryImporter {
    * @throws io.kraftport.InvalidInputException if a source schema does not parse (naming each such version)
    */
   public ImportPlan plan(RegistrySnapshot source, ImportOptions options) {
-    return planner.plan(source, exportTarget(), target.flavor(), options);
+    return planner.plan(source, exportTarget(), adminTarget(), target.flavor(), options);
   }
 
   /** Plans and, unless a dry run or in conflict, applies; then checks the target holds what was planned. */
   public ImportResult run(RegistrySnapshot source, ImportOptions options) {
     RegistrySnapshot before = exportTarget();
-    ImportPlan plan = planner.plan(source, before, target.flavor(), options);
+    ApicurioTarget admin = adminTarget();
+    ImportPlan plan = planner.plan(source, before, admin, target.flavor(), options);
     if (options.dryRun()) {
       return new ImportResult(plan, ImportResult.Status.DRY_RUN, List.of(), List.of());
     }
@@ -46,9 +49,10 @@ public final class RegistryImporter {
     if (!plan.writesAnything()) {
       return new ImportResult(plan, ImportResult.Status.NOTHING_TO_DO, List.of(), List.of());
     }
-    ImportApplier.Applied applied = new ImportApplier(target).apply(plan, source, before);
+    ImportApplier.Applied applied = new ImportApplier(target).apply(plan, source, before, admin);
     List<String> problems = new ArrayList<>(applied.problems());
-    if (plan.strategy() == ImportPlan.Strategy.APICURIO_ADMIN_IMPORT) {
+    if (plan.strategy() == ImportPlan.Strategy.APICURIO_ADMIN_IMPORT
+        || plan.strategy() == ImportPlan.Strategy.APICURIO_ADMIN_IMPORT_MISSING) {
       problems.addAll(verify(plan, source, apicurioVersions()));
     }
     return new ImportResult(plan, problems.isEmpty() ? ImportResult.Status.APPLIED : ImportResult.Status.INCOMPLETE,
@@ -86,6 +90,21 @@ public final class RegistryImporter {
       return ApicurioArchive.readVersions(target.apicurioExport(), target.url());
     } catch (RegistryException | IllegalStateException e) {
       return exportTarget();
+    }
+  }
+
+  /**
+   * What an Apicurio target's admin export shows, to plan an import that adds to it; null on other registries, and
+   * where the export cannot be read (the plan then refuses to keep ids on a non-empty target).
+   */
+  private ApicurioTarget adminTarget() {
+    if (target.flavor() != RegistryFlavor.APICURIO) {
+      return null;
+    }
+    try {
+      return ApicurioTarget.read(target.apicurioExport());
+    } catch (RegistryException | IllegalStateException e) {
+      return null;
     }
   }
 

@@ -26,6 +26,22 @@ final class JarRunner {
     return run(Map.of(), args);
   }
 
+  /**
+   * Starts the jar without waiting for it, its output going to files under {@code dir}: for tests that stop it
+   * themselves (and must, with {@link Process#destroyForcibly()}).
+   */
+  static Process start(Map<String, String> env, Path dir, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-jar");
+    cmd.add(JAR.toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(dir.resolve("started-out.txt").toFile())
+        .redirectError(dir.resolve("started-err.txt").toFile());
+    pb.environment().putAll(env);
+    return pb.start();
+  }
+
   static Run run(Map<String, String> env, String... args) {
     return run(env, List.of(), args);
   }

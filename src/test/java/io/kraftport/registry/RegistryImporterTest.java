@@ -216,4 +216,66 @@ class RegistryImporterTest {
     assertThat(ApicurioArchiveTest.entries(zip)).containsKey("groups/default/artifacts/order-value/versions/"
         + "1.ArtifactVersion.json");
   }
+
+  /** An empty-looking Apicurio target through its Confluent API, whose admin export answers {@code export}. */
+  private static void apicurioTarget(String p, byte[] export) {
+    server.stubFor(any(urlPathMatching(p + "/.*")).atPriority(9).willReturn(okJson("[]")));
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(p + "/config").atPriority(1)
+        .willReturn(okJson("{\"compatibilityLevel\":\"NONE\"}")));
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(p + "/mode").atPriority(1)
+        .willReturn(okJson("{\"mode\":\"READWRITE\"}")));
+    server.stubFor(put(urlPathMatching(p + "/.*")).atPriority(1).willReturn(okJson("{}")));
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/apis/registry/v3/system/info")
+        .willReturn(okJson("{\"name\":\"Apicurio Registry (SQL)\",\"version\":\"3.3.3\"}")));
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/apis/registry/v3/admin/export")
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/zip").withBody(export)));
+    server.stubFor(post(urlPathEqualTo("/apis/registry/v3/admin/import")).willReturn(aResponse().withStatus(201)));
+  }
+
+  @Test
+  void aNonEmptyApicurioTargetGetsOnlyWhatItMissesWithGlobalIdsAfterItsOwnAndIsCheckedAfterwards()
+      throws Exception {
+    String p = "/apis/ccompat/v7";
+    // Content nobody's version uses, and a version of another group under global id 41: not empty, no clash.
+    apicurioTarget(p, ApicurioResumePlanTest.zip(java.util.Map.of(
+        "content/h.Content.json", "{\"contentId\":99999,\"contentHash\":\"h\"}",
+        "groups/g/artifacts/y/versions/1.ArtifactVersion.json",
+        "{\"globalId\":41,\"groupId\":\"g\",\"artifactId\":\"y\",\"contentId\":99999}")));
+
+    ImportResult result = importInto(p, ImportOptions.DEFAULT);
+
+    assertThat(result.plan().strategy()).isEqualTo(ImportPlan.Strategy.APICURIO_ADMIN_IMPORT_MISSING);
+    // The stubbed target does not change, so the check afterwards fails loudly, naming every version.
+    assertThat(result.status()).isEqualTo(ImportResult.Status.INCOMPLETE);
+    assertThat(result.problems()).hasSize(8).allSatisfy(pr -> assertThat(pr).contains("missing on the target"));
+    List<String> imports = writes().stream().filter(w -> w.contains("/admin/import")).toList();
+    assertThat(imports).isNotEmpty().allSatisfy(w ->
+        assertThat(w).startsWith("POST /apis/registry/v3/admin/import?requireEmptyRegistry=false"));
+    byte[] zip = server.getAllServeEvents().stream().map(ServeEvent::getRequest)
+        .filter(r -> r.getUrl().startsWith("/apis/registry/v3/admin/import")).findFirst().orElseThrow().getBody();
+    List<Long> globalIds = ApicurioArchiveTest.entries(zip).entrySet().stream()
+        .filter(e -> e.getKey().endsWith(".ArtifactVersion.json")).map(e -> {
+          try {
+            return MAPPER.readTree(e.getValue()).path("globalId").asLong();
+          } catch (java.io.IOException ex) {
+            throw new IllegalStateException(ex);
+          }
+        }).sorted().toList();
+    assertThat(globalIds).first().isEqualTo(42L);
+  }
+
+  @Test
+  void anApicurioIdHeldByOtherContentIsAConflictAndNothingIsWritten() throws Exception {
+    String p = "/apis/ccompat/v7";
+    int id = source.subjects().get(0).versions().get(0).id();
+    apicurioTarget(p, ApicurioResumePlanTest.zip(java.util.Map.of(
+        "content/h.Content.json", "{\"contentId\":" + id + ",\"contentHash\":\"" + "0".repeat(64) + "\"}")));
+
+    ImportResult result = importInto(p, ImportOptions.DEFAULT);
+
+    assertThat(result.status()).isEqualTo(ImportResult.Status.CONFLICTS);
+    assertThat(result.plan().steps(ImportStep.Action.CONFLICT)).isNotEmpty().allSatisfy(s ->
+        assertThat(s.reason()).contains("id " + id + " is held on the target by other content"));
+    assertThat(writes()).isEmpty();
+  }
 }
