@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -59,6 +60,7 @@ class DriftMatrixIT {
   static Path dir;
   static String prefix;
   static String sourceGlobal;
+  static String sourceGlobalMode;
 
   @BeforeAll
   static void migrateTheFixture() throws Exception {
@@ -71,6 +73,7 @@ class DriftMatrixIT {
     sourceAdmin = Admin.create(Map.of("bootstrap.servers", stack.sourceBootstrap()));
     targetAdmin = Admin.create(Map.of("bootstrap.servers", stack.targetBootstrap()));
     sourceGlobal = source.globalCompatibility();
+    sourceGlobalMode = source.globalMode();
 
     Topics.create(sourceAdmin, List.of(
         topic("override-changed", 1, Map.of("retention.ms", "86400000")),
@@ -259,15 +262,16 @@ class DriftMatrixIT {
       for (DriftCase c : cases) {
         assertThat(run.drifts()).as(c.name() + ": " + run.describe()).anyMatch(c::matches);
       }
-      // Beyond the cases' own resources, only what the new global level implies: on Apicurio, which cannot tell a
-      // subject's own level from the global one, a subject that inherits now has another effective level.
+      // Beyond the cases' own resources, only what the new global settings imply: on Apicurio, which cannot tell a
+      // subject's own level or mode from the global one, a subject that inherits now has another effective one.
       assertThat(run.drifts()).as(run.describe()).allMatch(d -> DiffRun.isCount(d)
-          || cases.stream().anyMatch(c -> DriftCase.within(d, c.scope())) || followsTheGlobalLevel(d));
+          || cases.stream().anyMatch(c -> DriftCase.within(d, c.scope())) || followsTheGlobalSettings(d));
     }));
     return tests.stream();
   }
 
-  private static boolean followsTheGlobalLevel(Difference d) {
-    return d.kind() == Kind.COMPATIBILITY && sourceGlobal.equals(d.expected()) && otherLevel().equals(d.actual());
+  private static boolean followsTheGlobalSettings(Difference d) {
+    return d.kind() == Kind.COMPATIBILITY && sourceGlobal.equals(d.expected()) && otherLevel().equals(d.actual())
+        || d.kind() == Kind.MODE && Objects.equals(sourceGlobalMode, d.expected()) && "READONLY".equals(d.actual());
   }
 }
