@@ -14,7 +14,6 @@ import io.kraftport.snapshot.SchemaVersion;
 import io.kraftport.snapshot.Snapshot;
 import io.kraftport.snapshot.SnapshotCodec;
 import io.kraftport.snapshot.SubjectSnapshot;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The registry half of the drift matrix against Confluent Schema Registry's semantics, which only WireMock can play
@@ -42,14 +42,13 @@ class ConfluentDriftMatrixIT {
 
   static LocalStack stack;
   static WireMockServer server;
-  static Path dir;
+  @TempDir static Path dir;
   static RegistrySnapshot source;
   static RegistrySnapshot target;
 
   @BeforeAll
   static void start() throws Exception {
     stack = SharedStack.get();
-    dir = Files.createTempDirectory("kraftport-confluent-drift");
     server = new WireMockServer(options().dynamicPort());
     server.start();
     source = new RegistrySnapshot("http://source.invalid", "confluent", "BACKWARD", "READWRITE", true, List.of("."),

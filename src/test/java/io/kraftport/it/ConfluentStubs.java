@@ -10,11 +10,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.kraftport.snapshot.RegistrySnapshot;
 import io.kraftport.snapshot.SchemaVersion;
 import io.kraftport.snapshot.SubjectSnapshot;
@@ -136,17 +138,15 @@ final class ConfluentStubs {
     return n;
   }
 
-  private static void stub(WireMockServer server, MappingBuilder request, com.fasterxml.jackson.databind.JsonNode body) {
+  private static void stub(WireMockServer server, MappingBuilder request, JsonNode body) {
     server.stubFor(request.atPriority(5).willReturn(json(body)));
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(
-      com.fasterxml.jackson.databind.JsonNode body) {
+  private static ResponseDefinitionBuilder json(JsonNode body) {
     return aResponse().withStatus(200).withHeader("Content-Type", TYPE).withBody(body.toString());
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder error(int status, int code,
-      String message) {
+  private static ResponseDefinitionBuilder error(int status, int code, String message) {
     return aResponse().withStatus(status).withHeader("Content-Type", TYPE)
         .withBody(JSON.createObjectNode().put("error_code", code).put("message", message).toString());
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kraftport.diff.Difference;
 import io.kraftport.diff.Difference.Kind;
-import java.util.List;
 
 /**
  * One row of the drift matrix: a change a user cares about, made to one resource, and the drift {@code diff} must
@@ -52,9 +51,5 @@ record DriftCase(String name, String scope, Kind kind, String resource, String f
   /** Whether a difference concerns {@code scope}: the topic or subject itself, or one of the subject's versions. */
   static boolean within(Difference d, String scope) {
     return d.resource().equals(scope) || d.resource().startsWith(scope + "/");
-  }
-
-  static List<String> scopes(List<DriftCase> cases) {
-    return cases.stream().map(DriftCase::scope).distinct().sorted().toList();
   }
 }

@@ -16,7 +16,6 @@ import io.kraftport.roundtrip.RoundTrip;
 import io.kraftport.roundtrip.SampleGenerator;
 import io.kraftport.schema.ResolvedSchema;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The drift matrix on real servers: a fixture of topics (Kafka 3.9 ZooKeeper source) and subjects (the shared
@@ -57,7 +57,7 @@ class DriftMatrixIT {
   static RegistryClient target;
   static Admin sourceAdmin;
   static Admin targetAdmin;
-  static Path dir;
+  @TempDir static Path dir;
   static String prefix;
   static String sourceGlobal;
   static String sourceGlobalMode;
@@ -65,7 +65,6 @@ class DriftMatrixIT {
   @BeforeAll
   static void migrateTheFixture() throws Exception {
     stack = SharedStack.get();
-    dir = Files.createTempDirectory("kraftport-drift");
     prefix = "dm" + UUID.randomUUID().toString().substring(0, 8);
     targetRegistry = stack.startRegistry();
     source = RegistryClient.create(RegistrySettings.of(stack.sourceRegistryUrl()));
