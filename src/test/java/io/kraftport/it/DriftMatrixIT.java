@@ -2,6 +2,7 @@ package io.kraftport.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kraftport.registry.Contexts;
 import io.kraftport.diff.Difference;
 import io.kraftport.diff.Difference.Kind;
 import io.kraftport.local.ApicurioNode;
@@ -151,7 +152,7 @@ class DriftMatrixIT {
   /** A record of the records subject in the Confluent wire format, as a producer writes it. */
   private static byte[] framedRecord() {
     int id = source.version(subject("records"), 1, false).id();
-    ResolvedSchema schema = new LiveRegistryView(source).findSchema(id).orElseThrow();
+    ResolvedSchema schema = new LiveRegistryView(source).findSchema(Contexts.DEFAULT, id).orElseThrow();
     return new RoundTrip().serialize(new SampleGenerator().generate(schema), schema, id);
   }
 
