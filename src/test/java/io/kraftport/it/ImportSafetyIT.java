@@ -129,6 +129,28 @@ class ImportSafetyIT {
   }
 
   @Test
+  void anAlterTheTargetRefusesStopsTheCreatesAndThePartitionIncreaseToo() throws Exception {
+    String prefix = prefix();
+    String existing = prefix + "existing";
+    try (Admin target = admin(stack.targetBootstrap())) {
+      target.createTopics(List.of(new NewTopic(existing, 1, (short) 1).configs(Map.of("retention.ms", "1000"))))
+          .all().get(30, TimeUnit.SECONDS);
+    }
+    Path file = write(snapshot(List.of(topic(existing, 3, 1, Map.of("retention.ms", "abc")),
+        topic(prefix + "new", 1, 1, Map.of()))), "alter.json");
+    JarRunner.Run refused = JarRunner.run("import", "--target-bootstrap-server", stack.targetBootstrap(),
+        "--snapshot", file.toString(), "--alter-existing");
+    assertThat(refused.code()).as(refused.all()).isEqualTo(1);
+    assertThat(refused.out()).containsPattern("REFUSED +" + Pattern.quote(existing))
+        .contains("Refused: nothing was written");
+    assertThat(topics(stack.targetBootstrap())).doesNotContain(prefix + "new");
+    try (Admin target = admin(stack.targetBootstrap())) {
+      assertThat(target.describeTopics(List.of(existing)).allTopicNames().get(30, TimeUnit.SECONDS).get(existing)
+          .partitions()).hasSize(1);
+    }
+  }
+
+  @Test
   void validatingTwoThousandTopicsStaysUnderTheControllersRecordLimit() throws Exception {
     String prefix = prefix();
     List<TopicSpec> many = new ArrayList<>();
