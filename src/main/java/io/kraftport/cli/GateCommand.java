@@ -86,21 +86,23 @@ public final class GateCommand implements Callable<Integer> {
     MigrationConfig config = connection.load();
     Duration timeout = connection.timeout();
     List<CheckResult> checks = new ArrayList<>();
-    Parity.Result[] parityResult = {null};
+    Parity.Result result = null;
     try {
-      runChecks(config, timeout, console, checks, parityResult);
+      console.progress("Gate 1/4: parity ...");
+      result = Parity.compute(config, null, null, topics.filter(), registry, parity, timeout, console);
+      checks.add(parityCheck(result.report()));
+      runClusterChecks(config, timeout, console, result, checks);
     } catch (RuntimeException e) {
       if (ExitCodes.codeFor(e) != ExitCodes.UNREACHABLE) {
         throw e;
       }
       // A side that does not answer or refuses our credentials ends the run with exit 3, but a CI job still needs
       // the reports to publish: write them with the check that could not run, then let the failure through.
-      Report report = stopped(config, checks, parityResult[0], e);
+      Report report = stopped(config, checks, result, e);
       console.print(TextReports.gate(report));
       reports.write(report);
       throw e;
     }
-    Parity.Result result = parityResult[0];
     Report report = Report.gate(result.report().source(), result.report().target(), result.report().counts(),
         checks, result.report().differences());
     console.print(TextReports.gate(report));
@@ -111,20 +113,18 @@ public final class GateCommand implements Callable<Integer> {
     return report.passed() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
   }
 
-  private void runChecks(MigrationConfig config, Duration timeout, Console console, List<CheckResult> checks,
-      Parity.Result[] parityResult) {
-    console.progress("Gate 1/4: parity ...");
-    Parity.Result result = Parity.compute(config, null, null, topics.filter(), registry, parity, timeout,
-        console);
-    parityResult[0] = result;
-    List<Difference> drift = result.report().differences().stream().filter(Difference::isDrift).toList();
-    checks.add(drift.isEmpty()
-        ? CheckResult.pass("parity", "no drift between source and target (" + result.report().summary()
-            .get("translated") + " translated, " + result.report().summary().get("accepted") + " accepted)",
-            List.of())
+  private static CheckResult parityCheck(Report parity) {
+    List<Difference> drift = parity.differences().stream().filter(Difference::isDrift).toList();
+    return drift.isEmpty()
+        ? CheckResult.pass("parity", "no drift between source and target (" + parity.summary().get("translated")
+            + " translated, " + parity.summary().get("accepted") + " accepted)", List.of())
         : CheckResult.fail("parity", drift.size() + " differences between source and target",
-            drift.stream().map(TextReports::oneLine).toList()));
+            drift.stream().map(TextReports::oneLine).toList());
+  }
 
+  /** The checks after parity: source drained, target healthy, clients ready. */
+  private void runClusterChecks(MigrationConfig config, Duration timeout, Console console, Parity.Result result,
+      List<CheckResult> checks) {
     try (KafkaAdmins.Connection source = KafkaAdmins.connect(config.source(), timeout)) {
       console.progress("Gate 2/4: source drained ...");
       checks.add(guard(DrainCheck.NAME, () -> new DrainCheck(source.admin(), source.endpoint(),

@@ -139,13 +139,13 @@ public final class ImportCommand implements Callable<Integer> {
         }
         writeReport(validated, registryPlan, null);
         boolean problems = validated.hasProblems() || registryConflicts;
-        String why = dryRun ? "Dry run: nothing was written. "
+        String next = problems ? "Fix the conflicts and refusals above before importing."
+            : validated.count(TopicStep.Action.CREATE) + " topics would be created.";
+        console.essential(dryRun ? "Dry run: nothing was written. " + next
             : refused ? "Refused: nothing was written, because the target refuses "
                 + validated.count(TopicStep.Action.REFUSED) + " topics (see above); fix them, or pass"
-                + " --allow-partial to import the rest. "
-            : "Conflicts: nothing was written. ";
-        console.essential(why + (problems ? "Fix the conflicts and refusals above before importing."
-            : validated.count(TopicStep.Action.CREATE) + " topics would be created."));
+                + " --allow-partial to import the rest."
+            : "Conflicts: nothing was written. " + next);
         return problems ? ExitCodes.DIFFERENCES : ExitCodes.OK;
       }
       TopicImporter.Plan outcome = importer.apply(validated, console.progress());
