@@ -1,6 +1,7 @@
 package io.kraftport.cli;
 
 import io.kraftport.config.ConfigLoader.MigrationConfig;
+import io.kraftport.config.SideConfig;
 import io.kraftport.diff.Difference;
 import io.kraftport.gate.CheckResult;
 import io.kraftport.gate.ClientReadinessCheck;
@@ -13,6 +14,7 @@ import io.kraftport.snapshot.TopicSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -33,9 +35,11 @@ import picocli.CommandLine.Spec;
       "  parity          the full diff of topics and registry, with round-trips",
       "  source-drained  selected groups: no members, lag 0, end offsets still,",
       "                  held for --stable-for",
-      "  target-healthy  every imported partition led, ISR >= min.insync.replicas",
+      "  target-healthy  every imported partition led, ISR >= min.insync.replicas,",
+      "                  and auto.create.topics.enable=false on the target",
       "  clients-ready   no client uses request versions Kafka 4 removed (JMX)",
-      "A check that could not run fails with its reason. Exit 0: open; 1: closed.",
+      "A check that could not run fails with its reason. Exit 0: open; 1: closed;",
+      "3: a side is unreachable or refuses the credentials (the reports are still written).",
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -44,6 +48,10 @@ import picocli.CommandLine.Spec;
       "  kraftport gate --config migration.properties --skip-client-check --report-html gate.html",
     })
 public final class GateCommand implements Callable<Integer> {
+  /** The checks in the order they run, so a gate that stops early can name the ones it did not reach. */
+  private static final List<String> CHECKS = List.of("parity", DrainCheck.NAME, TargetHealthCheck.NAME,
+      ClientReadinessCheck.NAME);
+
   @Spec CommandSpec spec;
 
   @Mixin ConnectionOptions connection;
@@ -78,18 +86,45 @@ public final class GateCommand implements Callable<Integer> {
     MigrationConfig config = connection.load();
     Duration timeout = connection.timeout();
     List<CheckResult> checks = new ArrayList<>();
+    Parity.Result result = null;
+    try {
+      console.progress("Gate 1/4: parity ...");
+      result = Parity.compute(config, null, null, topics.filter(), registry, parity, timeout, console);
+      checks.add(parityCheck(result.report()));
+      runClusterChecks(config, timeout, console, result, checks);
+    } catch (RuntimeException e) {
+      if (ExitCodes.codeFor(e) != ExitCodes.UNREACHABLE) {
+        throw e;
+      }
+      // A side that does not answer or refuses our credentials ends the run with exit 3, but a CI job still needs
+      // the reports to publish: write them with the check that could not run, then let the failure through.
+      Report report = stopped(config, checks, result, e);
+      console.print(TextReports.gate(report));
+      reports.write(report);
+      throw e;
+    }
+    Report report = Report.gate(result.report().source(), result.report().target(), result.report().counts(),
+        checks, result.report().differences());
+    console.print(TextReports.gate(report));
+    reports.write(report);
+    if (console.isQuiet()) {
+      console.essential("Gate: " + report.verdict());
+    }
+    return report.passed() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
+  }
 
-    console.progress("Gate 1/4: parity ...");
-    Parity.Result result = Parity.compute(config, null, null, topics.filter(), registry, parity, timeout,
-        console);
-    List<Difference> drift = result.report().differences().stream().filter(Difference::isDrift).toList();
-    checks.add(drift.isEmpty()
-        ? CheckResult.pass("parity", "no drift between source and target (" + result.report().summary()
-            .get("translated") + " translated, " + result.report().summary().get("accepted") + " accepted)",
-            List.of())
+  private static CheckResult parityCheck(Report parity) {
+    List<Difference> drift = parity.differences().stream().filter(Difference::isDrift).toList();
+    return drift.isEmpty()
+        ? CheckResult.pass("parity", "no drift between source and target (" + parity.summary().get("translated")
+            + " translated, " + parity.summary().get("accepted") + " accepted)", List.of())
         : CheckResult.fail("parity", drift.size() + " differences between source and target",
-            drift.stream().map(TextReports::oneLine).toList()));
+            drift.stream().map(TextReports::oneLine).toList());
+  }
 
+  /** The checks after parity: source drained, target healthy, clients ready. */
+  private void runClusterChecks(MigrationConfig config, Duration timeout, Console console, Parity.Result result,
+      List<CheckResult> checks) {
     try (KafkaAdmins.Connection source = KafkaAdmins.connect(config.source(), timeout)) {
       console.progress("Gate 2/4: source drained ...");
       checks.add(guard(DrainCheck.NAME, () -> new DrainCheck(source.admin(), source.endpoint(),
@@ -107,15 +142,27 @@ public final class GateCommand implements Callable<Integer> {
       checks.add(guard(ClientReadinessCheck.NAME, () ->
           new ClientReadinessCheck(source.admin(), source.endpoint()).run(sourceJmx, skipClientCheck)));
     }
+  }
 
-    Report report = Report.gate(result.report().source(), result.report().target(), result.report().counts(),
-        checks, result.report().differences());
-    console.print(TextReports.gate(report));
-    reports.write(report);
-    if (console.isQuiet()) {
-      console.essential("Gate: " + report.verdict());
+  /** The report of a gate that stopped at a check that could not run: that check fails, the later ones did not run. */
+  private static Report stopped(MigrationConfig config, List<CheckResult> done, Parity.Result result,
+      RuntimeException e) {
+    List<CheckResult> checks = new ArrayList<>(done);
+    String failed = CHECKS.get(checks.size());
+    checks.add(CheckResult.fail(failed, "could not run: " + ExitCodes.oneLine(String.valueOf(e.getMessage())),
+        List.of()));
+    for (String name : CHECKS.subList(checks.size(), CHECKS.size())) {
+      checks.add(CheckResult.fail(name, "not run: the gate stopped at " + failed, List.of()));
     }
-    return report.passed() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
+    if (result != null) {
+      return Report.gate(result.report().source(), result.report().target(), result.report().counts(), checks,
+          result.report().differences());
+    }
+    return Report.gate(label(config.source()), label(config.target()), Map.of(), checks, List.of());
+  }
+
+  private static String label(SideConfig side) {
+    return side.side() + " cluster (" + side.bootstrapServers().orElse("not configured") + ")";
   }
 
   /** Runs a check; one that cannot run (a cluster that does not answer) is a failure with the reason. */

@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
       "Prints a plan first (CREATE, EXISTS_SAME, CONFLICT, ALTER, REFUSED, SKIPPED). Topic configs Kafka 4 removed are"
           + " translated, inherited values the target's defaults would change are pinned, and nothing that exists"
           + " is touched unless --alter-existing. Re-running on an imported target writes nothing.",
+      "The target validates every create and alter first: if it refuses one, nothing is written (topics or"
+          + " schemas) unless --allow-partial.",
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -63,6 +65,11 @@ public final class ImportCommand implements Callable<Integer> {
   @Option(names = "--dry-run",
       description = "Print the plan and have the target validate every create, then stop: writes nothing.")
   boolean dryRun;
+
+  @Option(names = "--allow-partial",
+      description = "Import what the target accepts even when it refuses some topics (reported, exit 1); without"
+          + " it, one refusal writes nothing.")
+  boolean allowPartial;
 
   @Option(names = "--no-pin-defaults", negatable = false,
       description = "Do not set inherited source values as explicit overrides where the target's defaults differ.")
@@ -102,6 +109,10 @@ public final class ImportCommand implements Callable<Integer> {
       console.progress("Planning the import of " + snapshot.topics().size() + " topics into " + target.endpoint()
           + " ...");
       TopicImporter.Plan plan = importer.plan(snapshot.topics(), topics.filter(), options);
+      if (console.isQuiet()) {
+        // The plan that names the hazard is not printed with --quiet; the warning still is.
+        plan.warnings().forEach(w -> console.warn(w.describe()));
+      }
       RegistryImporter registryImporter = null;
       RegistrySnapshot schemas = null;
       ImportPlan registryPlan = null;
@@ -114,23 +125,30 @@ public final class ImportCommand implements Callable<Integer> {
         registryPlan = registryImporter.plan(schemas, new ImportOptions(true, allowIdChange));
       }
       long started = System.nanoTime();
-      if (dryRun || (registryPlan != null && registryPlan.hasConflicts())) {
-        if (!dryRun) {
-          console.progress("The registry plan has conflicts: nothing is written.");
-        }
-        TopicImporter.Plan validated = dryRun ? importer.validate(plan) : plan;
+      // The target validates every create and alter before anything is written, so a value only it rejects
+      // (partitions 1000000000, retention.ms "abc") stops the whole run instead of leaving it half imported.
+      console.progress("Validating " + (plan.count(TopicStep.Action.CREATE) + plan.count(TopicStep.Action.ALTER))
+          + " topic changes with the target ...");
+      TopicImporter.Plan validated = importer.validate(plan);
+      boolean refused = validated.hasRefusals() && !allowPartial;
+      boolean registryConflicts = registryPlan != null && registryPlan.hasConflicts();
+      if (dryRun || refused || registryConflicts) {
         console.print(TextReports.topicPlan(validated, console.verbose()));
         if (registryPlan != null) {
           console.print("\n" + RegistryTexts.plan(registryPlan, console.verbose()));
         }
         writeReport(validated, registryPlan, null);
-        boolean problems = validated.hasProblems() || (registryPlan != null && registryPlan.hasConflicts());
-        console.essential((dryRun ? "Dry run: nothing was written. " : "Conflicts: nothing was written. ")
-            + (problems ? "Fix the conflicts and refusals above before importing."
-                : validated.count(TopicStep.Action.CREATE) + " topics would be created."));
+        boolean problems = validated.hasProblems() || registryConflicts;
+        String next = problems ? "Fix the conflicts and refusals above before importing."
+            : validated.count(TopicStep.Action.CREATE) + " topics would be created.";
+        console.essential(dryRun ? "Dry run: nothing was written. " + next
+            : refused ? "Refused: nothing was written, because the target refuses "
+                + validated.count(TopicStep.Action.REFUSED) + " topics (see above); fix them, or pass"
+                + " --allow-partial to import the rest."
+            : "Conflicts: nothing was written. " + next);
         return problems ? ExitCodes.DIFFERENCES : ExitCodes.OK;
       }
-      TopicImporter.Plan outcome = importer.apply(plan, console.progress());
+      TopicImporter.Plan outcome = importer.apply(validated, console.progress());
       console.print(TextReports.topicPlan(outcome, console.verbose()));
       ImportResult registryResult = null;
       if (registryImporter != null) {

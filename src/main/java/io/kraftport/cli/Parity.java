@@ -46,6 +46,8 @@ final class Parity {
     Map<String, Integer> counts = new TreeMap<>();
     counts.put("topics (source)", s.topics().size());
     counts.put("topics (target)", t.topics().size());
+    leftOut(counts, "source", source.leftOut());
+    leftOut(counts, "target", target.leftOut());
     if (s.registry() != null) {
       counts.put("subjects (source)", s.registry().subjects().size());
       counts.put("schema versions (source)", versions(s.registry()));
@@ -62,6 +64,12 @@ final class Parity {
     RoundTrips.run(config, live, s, t, registry, parity, timeout, console, counts, differences);
     differences = parity.allowList().apply(differences);
     return new Result(s, t, Report.of(source.label(), target.label(), counts, differences));
+  }
+
+  /** The topics of a side the filters left out, so a narrow filter never passes for parity unnoticed. */
+  private static void leftOut(Map<String, Integer> counts, String side, TopicFilter.LeftOut leftOut) {
+    counts.put("topics left out by --include/--exclude (" + side + ")", leftOut.filtered());
+    counts.put("topics left out as internal (" + side + ")", leftOut.internal());
   }
 
   private static int versions(RegistrySnapshot r) {

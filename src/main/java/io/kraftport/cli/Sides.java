@@ -11,10 +11,12 @@ import io.kraftport.snapshot.ClusterInfo;
 import io.kraftport.snapshot.RegistrySnapshot;
 import io.kraftport.snapshot.Snapshot;
 import io.kraftport.snapshot.SnapshotCodec;
+import io.kraftport.snapshot.TopicSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,20 +26,24 @@ import java.util.Optional;
 final class Sides {
   private Sides() {}
 
-  /** A side as read, with a label for reports. */
-  record Side(String label, Snapshot snapshot) {}
+  /** A side as read, with a label for reports and how many of its topics the filter left out. */
+  record Side(String label, Snapshot snapshot, TopicFilter.LeftOut leftOut) {}
 
   static Side live(SideConfig config, TopicFilter filter, RegistryOptions registry, Duration timeout,
       Console console) {
     ClusterInfo info;
     Snapshot snapshot;
     String label;
+    TopicFilter.LeftOut leftOut;
     try (KafkaAdmins.Connection c = KafkaAdmins.connect(config, timeout)) {
       console.progress("Reading topics from " + c.endpoint() + " ...");
       ClusterReader reader = new ClusterReader(c);
       info = reader.clusterInfo();
+      List<String> all = reader.topicNames(TopicFilter.EVERY_TOPIC);
+      leftOut = filter.leftOut(all);
       snapshot = new Snapshot(Snapshot.FORMAT_VERSION, VersionProvider.version(),
-          Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), info, reader.topics(filter), null);
+          Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), info,
+          reader.describe(all.stream().filter(filter::test).toList()), null);
       label = c.endpoint() + ", cluster " + info.clusterId();
     }
     Optional<RegistryClient> client = registry.connect(config, timeout);
@@ -49,7 +55,7 @@ final class Sides {
         label = label + ", registry " + r.url();
       }
     }
-    return new Side(label, snapshot);
+    return new Side(label, snapshot, leftOut);
   }
 
   /** The registry snapshot with only the subjects the options select. */
@@ -66,6 +72,7 @@ final class Sides {
     filtered = filtered.withRegistry(r != null && registry.enabled()
         ? filterSubjects(r, registry.exportOptions())
         : null);
-    return new Side("snapshot " + file + " (cluster " + s.cluster().clusterId() + ")", filtered);
+    return new Side("snapshot " + file + " (cluster " + s.cluster().clusterId() + ")", filtered,
+        filter.leftOut(s.topics().stream().map(TopicSpec::name).toList()));
   }
 }

@@ -1,11 +1,14 @@
 package io.kraftport.gate;
 
 import io.kraftport.kafka.ClusterEndpoint;
+import io.kraftport.kafka.ClusterReader;
 import io.kraftport.kafka.KafkaErrors;
+import io.kraftport.kafka.TargetWarning;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -16,7 +19,9 @@ import org.apache.kafka.common.config.ConfigResource;
 
 /**
  * Whether the target can take the traffic: every partition of the given topics has a leader, an in-sync replica set
- * at least as large as the topic's {@code min.insync.replicas}, and no replica out of sync.
+ * at least as large as the topic's {@code min.insync.replicas}, and no replica out of sync; and no broker creates
+ * topics on first use ({@code auto.create.topics.enable}), which would let a client that reaches the target before
+ * a topic is there create it with default partitions and configs, silently.
  */
 public final class TargetHealthCheck {
   public static final String NAME = "target-healthy";
@@ -30,8 +35,10 @@ public final class TargetHealthCheck {
   }
 
   public CheckResult run(Collection<String> topics) {
+    Optional<TargetWarning> autoCreate = new ClusterReader(admin, endpoint).autoTopicCreation();
     if (topics.isEmpty()) {
-      return CheckResult.fail(NAME, "no imported topic found on the target to check", List.of());
+      return CheckResult.fail(NAME, "no imported topic found on the target to check",
+          autoCreate.map(w -> List.of(w.describe())).orElse(List.of()));
     }
     Map<String, TopicDescription> descriptions = new TreeMap<>(KafkaErrors.await(
         admin.describeTopics(topics).allTopicNames(), endpoint, "describe the target's topics"));
@@ -61,10 +68,18 @@ public final class TargetHealthCheck {
         }
       }
     }
+    autoCreate.ifPresent(w -> problems.add(w.describe()));
     if (problems.isEmpty()) {
       return CheckResult.pass(NAME, descriptions.size() + " topics, " + partitions
           + " partitions: all led, in sync and at or above min.insync.replicas", List.of());
     }
-    return CheckResult.fail(NAME, problems.size() + " partition problems on the target", problems);
+    int partitionProblems = problems.size() - (autoCreate.isPresent() ? 1 : 0);
+    String summary = partitionProblems == 0
+        ? TargetWarning.AUTO_CREATE_TOPICS + " is " + autoCreate.get().value() + " on the target (" + partitions
+            + " partitions otherwise healthy)"
+        : partitionProblems + " partition problems on the target"
+            + (autoCreate.isPresent() ? ", and " + TargetWarning.AUTO_CREATE_TOPICS + " is "
+                + autoCreate.get().value() : "");
+    return CheckResult.fail(NAME, summary, problems);
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +22,8 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 
 /**
  * Reads a cluster's facts and topics through the Admin API: the export side of a migration, and the live side of a
@@ -70,6 +73,49 @@ public final class ClusterReader {
       mode = zk != null && zk.value() != null && !zk.value().isBlank() ? "zookeeper" : null;
     }
     return new ClusterInfo(clusterId, nodes.size(), version, mode);
+  }
+
+  /**
+   * Whether the brokers create a topic on a producer's or consumer's first use ({@code auto.create.topics.enable}),
+   * as each broker reports its effective value (a per-broker or cluster-wide dynamic value overrides the static one):
+   * a warning when any broker has it on, or when the setting cannot be read, else empty.
+   */
+  public Optional<TargetWarning> autoTopicCreation() {
+    Collection<Node> nodes = KafkaErrors.await(admin.describeCluster().nodes(), endpoint, "describe the cluster");
+    List<ConfigResource> brokers = nodes.stream()
+        .map(n -> new ConfigResource(ConfigResource.Type.BROKER, n.idString()))
+        .toList();
+    String fix = TargetWarning.AUTO_CREATE_TOPICS + "=false on the target's brokers (server.properties; it is"
+        + " read-only, so a restart applies it)";
+    String risk = "a client that writes to or reads from a topic before it is imported creates it with the"
+        + " broker's default partitions and configs, and import then reports a CONFLICT";
+    Map<ConfigResource, Config> configs;
+    try {
+      configs = admin.describeConfigs(brokers).all().get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof AuthorizationException || e.getCause() instanceof UnsupportedVersionException) {
+        return Optional.of(new TargetWarning(TargetWarning.AUTO_CREATE_TOPICS, "unknown", null, List.of(),
+            "could not be read (" + e.getCause().getMessage() + "); if it is true, " + risk, fix));
+      }
+      throw KafkaErrors.translate(e.getCause(), endpoint, "describe the broker configs");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw KafkaErrors.translate(e, endpoint, "describe the broker configs");
+    }
+    SortedMap<Integer, ConfigEntry> enabled = new TreeMap<>();
+    configs.forEach((resource, config) -> {
+      ConfigEntry e = config.get(TargetWarning.AUTO_CREATE_TOPICS);
+      if (e != null && "true".equalsIgnoreCase(e.value())) {
+        enabled.put(Integer.parseInt(resource.name()), e);
+      }
+    });
+    if (enabled.isEmpty()) {
+      return Optional.empty();
+    }
+    String sources = String.join(", ", new java.util.TreeSet<>(enabled.values().stream()
+        .map(e -> e.source().name()).toList()));
+    return Optional.of(new TargetWarning(TargetWarning.AUTO_CREATE_TOPICS, "true", sources,
+        enabled.keySet().stream().map(String::valueOf).toList(), risk, fix));
   }
 
   /** The names of the topics the filter selects, sorted. */

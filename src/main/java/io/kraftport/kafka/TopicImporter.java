@@ -1,5 +1,6 @@
 package io.kraftport.kafka;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.kraftport.Progress;
 import io.kraftport.kafka.TopicStep.Action;
 import io.kraftport.kafka.TopicStep.FieldChange;
@@ -18,8 +19,10 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.AlterConfigsOptions;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.CreatePartitionsOptions;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewPartitions;
@@ -30,8 +33,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Recreates a snapshot's topics on a target cluster. {@link #plan} reads the target and decides per topic (create,
- * already there, conflict, refused) without writing; {@link #validate} asks the target to check every create without
- * doing it; {@link #apply} carries a plan out in batches, one Admin request per batch.
+ * already there, conflict, refused) without writing; {@link #validate} asks the target to check every create and
+ * alter without doing it; {@link #apply} carries a plan out in batches, one Admin request per batch.
  */
 public final class TopicImporter {
   /**
@@ -59,9 +62,16 @@ public final class TopicImporter {
     public static final Options DEFAULTS = new Options(true, false, null);
   }
 
-  /** A plan: the target's facts and one step per topic of the snapshot, sorted by topic. */
-  public record Plan(ClusterInfo target, List<TopicStep> steps) {
+  /**
+   * A plan: the target's facts, one step per topic of the snapshot (sorted by topic), how many of the snapshot's
+   * topics the filter left out and why, and the target's settings that can undo the import.
+   */
+  @JsonPropertyOrder({"target", "warnings", "leftOut", "steps"})
+  public record Plan(ClusterInfo target, List<TargetWarning> warnings, TopicFilter.LeftOut leftOut,
+      List<TopicStep> steps) {
     public Plan {
+      warnings = warnings == null ? List.of() : List.copyOf(warnings);
+      leftOut = leftOut == null ? TopicFilter.LeftOut.NONE : leftOut;
       steps = steps.stream().sorted((a, b) -> a.topic().compareTo(b.topic())).toList();
     }
 
@@ -73,12 +83,17 @@ public final class TopicImporter {
       return steps.stream().anyMatch(TopicStep::isProblem);
     }
 
+    /** Whether the target refused (or would refuse) any step: then a whole import writes nothing. */
+    public boolean hasRefusals() {
+      return count(Action.REFUSED) > 0;
+    }
+
     /** The same plan with the named topics marked REFUSED for the given reasons. */
     public Plan withRefusals(Map<String, String> refusals) {
       if (refusals.isEmpty()) {
         return this;
       }
-      return new Plan(target, steps.stream()
+      return new Plan(target, warnings, leftOut, steps.stream()
           .map(s -> refusals.containsKey(s.topic())
               ? s.withAction(Action.REFUSED, "the target refused it: " + refusals.get(s.topic()))
               : s)
@@ -89,6 +104,7 @@ public final class TopicImporter {
   /** Builds the plan for the snapshot's topics; topics the filter leaves out are SKIPPED. Writes nothing. */
   public Plan plan(List<TopicSpec> sourceTopics, TopicFilter filter, Options options) {
     ClusterInfo target = reader.clusterInfo();
+    List<TargetWarning> warnings = reader.autoTopicCreation().stream().toList();
     TargetDefaults defaults = targetDefaults();
     Set<String> existing = Set.copyOf(reader.topicNames(TopicFilter.EVERY_TOPIC));
     List<String> selectedExisting = sourceTopics.stream()
@@ -102,14 +118,17 @@ public final class TopicImporter {
     }
     List<TopicStep> steps = new ArrayList<>();
     for (TopicSpec source : sourceTopics) {
-      if (!filter.test(source.name())) {
+      TopicFilter.Verdict verdict = filter.verdict(source.name());
+      if (verdict != TopicFilter.Verdict.SELECTED) {
         steps.add(new TopicStep(source.name(), Action.SKIPPED, source.partitions(), source.replicationFactor(),
-            null, null, null, null, "left out by --include/--exclude"));
+            null, null, null, null, verdict == TopicFilter.Verdict.INTERNAL
+                ? "internal topic, left out (--include-internal selects it)"
+                : "left out by --include/--exclude"));
         continue;
       }
       steps.add(step(source, onTarget.get(source.name()), defaults, target, options));
     }
-    return new Plan(target, steps);
+    return new Plan(target, warnings, filter.leftOut(sourceTopics.stream().map(TopicSpec::name).toList()), steps);
   }
 
   private TopicStep step(TopicSpec source, TopicSpec existing, TargetDefaults defaults, ClusterInfo target,
@@ -209,13 +228,17 @@ public final class TopicImporter {
     return new TargetDefaults(values);
   }
 
-  /** Asks the target to validate every CREATE without doing it; refused topics come back as REFUSED steps. */
+  /**
+   * Asks the target to validate every CREATE and ALTER without doing it, in the same batches {@link #apply} sends;
+   * refused topics come back as REFUSED steps.
+   */
   public Plan validate(Plan plan) {
     Map<String, String> refusals = new HashMap<>();
     for (List<TopicStep> batch : batches(plan.steps(), Action.CREATE)) {
       CreateTopicsResult result = admin.createTopics(newTopics(batch), new CreateTopicsOptions().validateOnly(true));
       collectFailures(result.values(), refusals, false);
     }
+    alter(plan.steps().stream().filter(s -> s.action() == Action.ALTER).toList(), refusals, true);
     return plan.withRefusals(refusals);
   }
 
@@ -239,7 +262,7 @@ public final class TopicImporter {
     awaitVisible(plan.steps().stream()
         .filter(st -> st.action() == Action.CREATE && !refusals.containsKey(st.topic()))
         .map(TopicStep::topic).toList(), refusals);
-    alter(plan.steps().stream().filter(s -> s.action() == Action.ALTER).toList(), refusals);
+    alter(plan.steps().stream().filter(s -> s.action() == Action.ALTER).toList(), refusals, false);
     return plan.withRefusals(refusals);
   }
 
@@ -273,7 +296,7 @@ public final class TopicImporter {
     }
   }
 
-  private void alter(List<TopicStep> steps, Map<String, String> refusals) {
+  private void alter(List<TopicStep> steps, Map<String, String> refusals, boolean validateOnly) {
     if (steps.isEmpty()) {
       return;
     }
@@ -290,11 +313,13 @@ public final class TopicImporter {
       }
     }
     if (!partitions.isEmpty()) {
-      collectFailures(admin.createPartitions(partitions).values(), refusals, false);
+      collectFailures(admin.createPartitions(partitions, new CreatePartitionsOptions().validateOnly(validateOnly))
+          .values(), refusals, false);
     }
     if (!configs.isEmpty()) {
       Map<String, KafkaFuture<Void>> byTopic = new LinkedHashMap<>();
-      admin.incrementalAlterConfigs(configs).values().forEach((r, f) -> byTopic.put(r.name(), f));
+      admin.incrementalAlterConfigs(configs, new AlterConfigsOptions().validateOnly(validateOnly)).values()
+          .forEach((r, f) -> byTopic.put(r.name(), f));
       collectFailures(byTopic, refusals, false);
     }
   }

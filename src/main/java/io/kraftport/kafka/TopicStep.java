@@ -50,7 +50,7 @@ public record TopicStep(
     CONFLICT,
     /** On the target with another definition that {@code --alter-existing} will change. */
     ALTER,
-    /** Left out by {@code --include}/{@code --exclude}. */
+    /** Left out by the filters: {@code --include}/{@code --exclude}, or an internal topic (the reason says which). */
     SKIPPED,
     /** The target would refuse it (or did): the reason says why and how to fix it. */
     REFUSED

@@ -43,6 +43,14 @@ public final class KraftNode implements LocalServer {
    * the SASL port accepts connections. {@code adminPassword}: 8 to 128 of {@code A-Z a-z 0-9 . _ ~ + = -}.
    */
   public static KraftNode start(Installation kafka, String adminPassword, Duration timeout) {
+    return start(kafka, adminPassword, timeout, List.of());
+  }
+
+  /**
+   * {@link #start(Installation, String, Duration)} with {@code overrides} ({@code key=value} lines) appended to
+   * {@code server.properties}, for a test that needs a broker set up otherwise (a later line wins).
+   */
+  public static KraftNode start(Installation kafka, String adminPassword, Duration timeout, List<String> overrides) {
     if (kafka.distribution().kind() != Distribution.Kind.KAFKA_KRAFT) {
       throw new IllegalArgumentException(kafka.distribution() + " is not a KRaft Kafka");
     }
@@ -52,7 +60,8 @@ public final class KraftNode implements LocalServer {
     List<String> formatCache = StartupCache.options(cacheDir, JavaRuntimes.current(), "storage-tool", option -> {
       Path dir = Dirs.newDataDir(name + "-training");
       try {
-        format(kafka, name, writeConfig(dir, FreePorts.next(), FreePorts.next(), FreePorts.next()), adminPassword,
+        format(kafka, name, writeConfig(dir, FreePorts.next(), FreePorts.next(), FreePorts.next(), List.of()),
+            adminPassword,
             timeout, List.of(option));
       } finally {
         Dirs.deleteQuietly(dir);
@@ -60,8 +69,9 @@ public final class KraftNode implements LocalServer {
     });
     List<String> brokerCache = StartupCache.options(cacheDir, JavaRuntimes.current(), "broker",
         option -> Launch.withPortRetry(name, () -> attempt(kafka, name + "-training", adminPassword, timeout,
-            formatCache, List.of(option))).process.close(ServerJvms.TRAINING_STOP_GRACE));
-    return Launch.withPortRetry(name, () -> attempt(kafka, name, adminPassword, timeout, formatCache, brokerCache));
+            formatCache, List.of(option), List.of())).process.close(ServerJvms.TRAINING_STOP_GRACE));
+    return Launch.withPortRetry(name, () -> attempt(kafka, name, adminPassword, timeout, formatCache, brokerCache,
+        overrides));
   }
 
   static void requireValidPassword(String password) {
@@ -72,14 +82,14 @@ public final class KraftNode implements LocalServer {
   }
 
   private static KraftNode attempt(Installation kafka, String name, String password, Duration timeout,
-      List<String> formatOptions, List<String> brokerOptions) {
+      List<String> formatOptions, List<String> brokerOptions, List<String> overrides) {
     int plain = FreePorts.next();
     int sasl = FreePorts.next();
     int controller = FreePorts.next();
     Path dir = Dirs.newDataDir(name);
     Path config;
     try {
-      config = writeConfig(dir, plain, sasl, controller);
+      config = writeConfig(dir, plain, sasl, controller, overrides);
       format(kafka, name, config, password, timeout, formatOptions);
     } catch (RuntimeException e) {
       Dirs.deleteQuietly(dir);
@@ -102,8 +112,8 @@ public final class KraftNode implements LocalServer {
   }
 
   /** Writes {@code server.properties} into {@code dir}; the data goes to {@code dir/logs}. */
-  private static Path writeConfig(Path dir, int plain, int sasl, int controller) {
-    return KafkaLogging.writeConfig(dir.resolve("server.properties"), List.of(
+  private static Path writeConfig(Path dir, int plain, int sasl, int controller, List<String> overrides) {
+    List<String> lines = new java.util.ArrayList<>(List.of(
         "process.roles=broker,controller",
         "node.id=1",
         "controller.quorum.voters=1@127.0.0.1:" + controller,
@@ -129,6 +139,8 @@ public final class KraftNode implements LocalServer {
         "controller.quorum.append.linger.ms=1",
         // The default 128 MB offset map does not fit the small heap; the cleaner would die at start.
         "log.cleaner.dedupe.buffer.size=16777216"));
+    lines.addAll(overrides);
+    return KafkaLogging.writeConfig(dir.resolve("server.properties"), lines);
   }
 
   /** Formats the storage named in {@code config} with a new cluster id and the SCRAM admin user. */

@@ -181,11 +181,16 @@ public final class LocalStack implements AutoCloseable {
 
   /** Starts one more single-node KRaft cluster like the target; it is closed with the stack at the latest. */
   public KraftNode startKraftNode() {
+    return startKraftNode(List.of());
+  }
+
+  /** {@link #startKraftNode()} with {@code server.properties} overrides ({@code key=value} lines). */
+  public KraftNode startKraftNode(List<String> overrides) {
     synchronized (this) {
       requireOpen();
     }
     KraftNode node = timed(new ArrayList<>(), "extra KRaft node",
-        () -> KraftNode.start(targetKafka, options.targetAdminPassword(), options.startTimeout()));
+        () -> KraftNode.start(targetKafka, options.targetAdminPassword(), options.startTimeout(), overrides));
     return keep(node);
   }
 

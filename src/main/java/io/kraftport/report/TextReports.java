@@ -2,6 +2,8 @@ package io.kraftport.report;
 
 import io.kraftport.diff.Difference;
 import io.kraftport.gate.CheckResult;
+import io.kraftport.kafka.TargetWarning;
+import io.kraftport.kafka.TopicFilter;
 import io.kraftport.kafka.TopicImporter;
 import io.kraftport.kafka.TopicStep;
 import io.kraftport.kafka.TopicStep.Action;
@@ -29,7 +31,11 @@ public final class TextReports {
 
   public static String topicPlan(TopicImporter.Plan plan, boolean verbose) {
     StringBuilder sb = new StringBuilder();
-    sb.append(clusterLine("Target", plan.target())).append("\n\n");
+    sb.append(clusterLine("Target", plan.target())).append('\n');
+    for (TargetWarning w : plan.warnings()) {
+      sb.append("Warning: ").append(w.describe()).append('\n');
+    }
+    sb.append('\n');
     TextTable table = new TextTable("ACTION", "TOPIC", "PARTITIONS", "RF", "DETAILS");
     for (TopicStep s : plan.steps()) {
       if (s.action() == Action.SKIPPED && !verbose) {
@@ -83,7 +89,14 @@ public final class TextReports {
   public static String summary(TopicImporter.Plan plan) {
     return "Topics: " + plan.count(Action.CREATE) + " to create, " + plan.count(Action.EXISTS_SAME)
         + " already there, " + plan.count(Action.ALTER) + " to alter, " + plan.count(Action.CONFLICT)
-        + " in conflict, " + plan.count(Action.REFUSED) + " refused, " + plan.count(Action.SKIPPED) + " skipped\n";
+        + " in conflict, " + plan.count(Action.REFUSED) + " refused, " + plan.count(Action.SKIPPED) + " skipped"
+        + leftOut(plan.leftOut()) + "\n";
+  }
+
+  /** How many topics the filters left out, and why: the reason behind a "skipped" count. */
+  public static String leftOut(TopicFilter.LeftOut leftOut) {
+    return leftOut.total() == 0 ? "" : " (left out by the filters: " + leftOut.filtered()
+        + " by --include/--exclude, " + leftOut.internal() + " internal)";
   }
 
   private static String details(TopicStep s) {

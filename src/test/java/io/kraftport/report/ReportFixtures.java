@@ -20,7 +20,9 @@ final class ReportFixtures {
   /** (a) A diff with drift (a topic and a subject), a translated config and an accepted replication factor. */
   static Report diffWithDrift() {
     return Report.of("snapshot before.json (cluster zk-4f2a)", "kraft-1:9092 cluster kr-9c1e",
-        Map.of("topics (source)", 4, "topics (target)", 4), List.of(
+        Map.of("topics (source)", 4, "topics (target)", 4, "topics left out by --include/--exclude (source)", 2,
+            "topics left out by --include/--exclude (target)", 2, "topics left out as internal (source)", 0,
+            "topics left out as internal (target)", 3), List.of(
             Difference.drift(Kind.PARTITIONS, "orders", "partitions", 6, 3),
             Difference.drift(Kind.CONFIG, "orders", "retention.ms", "604800000", "86400000"),
             new Difference(Status.TRANSLATED, Kind.CONFIG, "orders", "message.format.version", "2.8-IV1",
