@@ -1,5 +1,6 @@
 package io.kraftport.cli;
 
+import io.kraftport.KraftportException;
 import io.kraftport.config.ConfigLoader.MigrationConfig;
 import io.kraftport.config.SideConfig;
 import io.kraftport.diff.Difference;
@@ -165,11 +166,17 @@ public final class GateCommand implements Callable<Integer> {
     return side.side() + " cluster (" + side.bootstrapServers().orElse("not configured") + ")";
   }
 
-  /** Runs a check; one that cannot run (a cluster that does not answer) is a failure with the reason. */
-  private static CheckResult guard(String name, java.util.function.Supplier<CheckResult> check) {
+  /**
+   * Runs a check; one that cannot run (a cluster that does not answer or refuses us) is a failure with the reason. A
+   * bug is not a closed gate: it goes through as an internal error (exit 4).
+   */
+  static CheckResult guard(String name, java.util.function.Supplier<CheckResult> check) {
     try {
       return check.get();
-    } catch (RuntimeException e) {
+    } catch (KraftportException e) {
+      if (e.kind() != KraftportException.Kind.UNREACHABLE) {
+        throw e;
+      }
       return CheckResult.fail(name, "could not run: " + e.getMessage(), List.of());
     }
   }

@@ -331,7 +331,14 @@ public final class TopicImporter {
         e.getValue().get();
       } catch (ExecutionException ex) {
         Throwable cause = ex.getCause();
-        if (existsIsSuccess && cause instanceof TopicExistsException) {
+        if (cause instanceof TopicExistsException) {
+          if (existsIsSuccess) {
+            continue;
+          }
+          // The plan read the target's topic list from a broker that had not yet applied this topic's creation
+          // (or someone created it since): never count it as ours, have the next run compare it.
+          refusals.merge(e.getKey(), "already exists on the target, created after the plan read the target's"
+              + " topics: run the import again to compare it", (a, b) -> a + "; " + b);
           continue;
         }
         if (cause instanceof org.apache.kafka.common.errors.TimeoutException

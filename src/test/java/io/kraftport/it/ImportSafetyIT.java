@@ -133,8 +133,8 @@ class ImportSafetyIT {
     String prefix = prefix();
     String existing = prefix + "existing";
     try (Admin target = admin(stack.targetBootstrap())) {
-      target.createTopics(List.of(new NewTopic(existing, 1, (short) 1).configs(Map.of("retention.ms", "1000"))))
-          .all().get(30, TimeUnit.SECONDS);
+      // Listed by the broker before the import plans, so the plan sees it as existing (an ALTER).
+      Topics.create(target, List.of(new NewTopic(existing, 1, (short) 1).configs(Map.of("retention.ms", "1000"))));
     }
     Path file = write(snapshot(List.of(topic(existing, 3, 1, Map.of("retention.ms", "abc")),
         topic(prefix + "new", 1, 1, Map.of()))), "alter.json");

@@ -130,8 +130,9 @@ class TopicMigrationIT {
     seed(prefix);
     String orders = prefix + "orders";
     try (Admin target = admin(stack.targetBootstrap())) {
-      target.createTopics(List.of(new NewTopic(orders, 2, (short) 1).configs(Map.of("retention.ms", "1000"))))
-          .all().get(30, TimeUnit.SECONDS);
+      // Waits until the broker lists it: the import reads the target's topics from the broker, which applies a
+      // creation a moment after the controller has answered.
+      Topics.create(target, List.of(new NewTopic(orders, 2, (short) 1).configs(Map.of("retention.ms", "1000"))));
     }
     Path snapshot = dir.resolve("snapshot.json");
     assertThat(JarRunner.run(both("export", "--include", regex(prefix), "-o", snapshot.toString())).code()).isZero();
