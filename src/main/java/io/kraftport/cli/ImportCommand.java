@@ -1,18 +1,19 @@
 package io.kraftport.cli;
 
 import io.kraftport.config.ConfigLoader.MigrationConfig;
-import io.kraftport.kafka.ConfigTranslations;
 import io.kraftport.kafka.KafkaAdmins;
 import io.kraftport.kafka.TopicImporter;
-import io.kraftport.kafka.TopicStep;
+import io.kraftport.plan.ImportPlan;
+import io.kraftport.plan.ImportResult;
+import io.kraftport.plan.TopicPlan;
+import io.kraftport.plan.TopicStep;
 import io.kraftport.registry.ImportOptions;
-import io.kraftport.registry.ImportPlan;
-import io.kraftport.registry.ImportResult;
 import io.kraftport.registry.RegistryClient;
 import io.kraftport.registry.RegistryImporter;
 import io.kraftport.report.RegistryTexts;
 import io.kraftport.schema.DefaultSchemaCanon;
 import io.kraftport.snapshot.RegistrySnapshot;
+import io.kraftport.translate.ConfigTranslations;
 import java.util.Optional;
 import io.kraftport.report.JsonReports;
 import io.kraftport.report.TextReports;
@@ -108,7 +109,7 @@ public final class ImportCommand implements Callable<Integer> {
       TopicImporter importer = new TopicImporter(target, ConfigTranslations.standard());
       console.progress("Planning the import of " + snapshot.topics().size() + " topics into " + target.endpoint()
           + " ...");
-      TopicImporter.Plan plan = importer.plan(snapshot.topics(), topics.filter(), options);
+      TopicPlan plan = importer.plan(snapshot.topics(), topics.filter(), options);
       if (console.isQuiet()) {
         // The plan that names the hazard is not printed with --quiet; the warning still is.
         plan.warnings().forEach(w -> console.warn(w.describe()));
@@ -129,7 +130,7 @@ public final class ImportCommand implements Callable<Integer> {
       // (partitions 1000000000, retention.ms "abc") stops the whole run instead of leaving it half imported.
       console.progress("Validating " + (plan.count(TopicStep.Action.CREATE) + plan.count(TopicStep.Action.ALTER))
           + " topic changes with the target ...");
-      TopicImporter.Plan validated = importer.validate(plan);
+      TopicPlan validated = importer.validate(plan);
       boolean refused = validated.hasRefusals() && !allowPartial;
       boolean registryConflicts = registryPlan != null && registryPlan.hasConflicts();
       if (dryRun || refused || registryConflicts) {
@@ -148,7 +149,7 @@ public final class ImportCommand implements Callable<Integer> {
             : "Conflicts: nothing was written. " + next);
         return problems ? ExitCodes.DIFFERENCES : ExitCodes.OK;
       }
-      TopicImporter.Plan outcome = importer.apply(validated, console.progress());
+      TopicPlan outcome = importer.apply(validated, console.progress());
       console.print(TextReports.topicPlan(outcome, console.verbose()));
       ImportResult registryResult = null;
       if (registryImporter != null) {
@@ -169,9 +170,9 @@ public final class ImportCommand implements Callable<Integer> {
   }
 
   /** The JSON report of an import: the topic plan with its outcome, and the registry's. */
-  record ImportReport(TopicImporter.Plan topics, ImportPlan registryPlan, ImportResult registryResult) {}
+  record ImportReport(TopicPlan topics, ImportPlan registryPlan, ImportResult registryResult) {}
 
-  private void writeReport(TopicImporter.Plan topicPlan, ImportPlan registryPlan, ImportResult result) {
+  private void writeReport(TopicPlan topicPlan, ImportPlan registryPlan, ImportResult result) {
     if (reportJson != null) {
       JsonReports.write(reportJson, new ImportReport(topicPlan, registryPlan, result));
     }

@@ -4,13 +4,14 @@ import io.kraftport.config.ConfigLoader.MigrationConfig;
 import io.kraftport.diff.Difference;
 import io.kraftport.diff.Difference.Kind;
 import io.kraftport.diff.TopicDiffer;
-import io.kraftport.kafka.ConfigTranslations;
 import io.kraftport.kafka.TopicFilter;
+import io.kraftport.plan.LeftOut;
 import io.kraftport.registry.RegistryDiffer;
 import io.kraftport.report.Report;
 import io.kraftport.schema.DefaultSchemaCanon;
 import io.kraftport.snapshot.RegistrySnapshot;
 import io.kraftport.snapshot.Snapshot;
+import io.kraftport.translate.ConfigTranslations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ final class Parity {
   }
 
   /** The topics of a side the filters left out, so a narrow filter never passes for parity unnoticed. */
-  private static void leftOut(Map<String, Integer> counts, String side, TopicFilter.LeftOut leftOut) {
+  private static void leftOut(Map<String, Integer> counts, String side, LeftOut leftOut) {
     counts.put("topics left out by --include/--exclude (" + side + ")", leftOut.filtered());
     counts.put("topics left out as internal (" + side + ")", leftOut.internal());
   }

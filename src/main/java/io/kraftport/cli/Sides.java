@@ -4,6 +4,7 @@ import io.kraftport.config.SideConfig;
 import io.kraftport.kafka.ClusterReader;
 import io.kraftport.kafka.KafkaAdmins;
 import io.kraftport.kafka.TopicFilter;
+import io.kraftport.plan.LeftOut;
 import io.kraftport.registry.ExportOptions;
 import io.kraftport.registry.RegistryClient;
 import io.kraftport.registry.RegistryExporter;
@@ -27,14 +28,14 @@ final class Sides {
   private Sides() {}
 
   /** A side as read, with a label for reports and how many of its topics the filter left out. */
-  record Side(String label, Snapshot snapshot, TopicFilter.LeftOut leftOut) {}
+  record Side(String label, Snapshot snapshot, LeftOut leftOut) {}
 
   static Side live(SideConfig config, TopicFilter filter, RegistryOptions registry, Duration timeout,
       Console console) {
     ClusterInfo info;
     Snapshot snapshot;
     String label;
-    TopicFilter.LeftOut leftOut;
+    LeftOut leftOut;
     try (KafkaAdmins.Connection c = KafkaAdmins.connect(config, timeout)) {
       console.progress("Reading topics from " + c.endpoint() + " ...");
       ClusterReader reader = new ClusterReader(c);

@@ -2,8 +2,8 @@ package io.kraftport.diff;
 
 import io.kraftport.diff.Difference.Kind;
 import io.kraftport.diff.Difference.Status;
-import io.kraftport.kafka.ConfigTranslations;
 import io.kraftport.snapshot.TopicSpec;
+import io.kraftport.translate.ConfigTranslations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

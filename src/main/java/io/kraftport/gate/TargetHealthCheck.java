@@ -3,7 +3,7 @@ package io.kraftport.gate;
 import io.kraftport.kafka.ClusterEndpoint;
 import io.kraftport.kafka.ClusterReader;
 import io.kraftport.kafka.KafkaErrors;
-import io.kraftport.kafka.TargetWarning;
+import io.kraftport.plan.TargetWarning;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.kraftport.kafka;
 
+import io.kraftport.plan.TargetWarning;
 import io.kraftport.snapshot.ClusterInfo;
 import io.kraftport.snapshot.ConfigValue;
 import io.kraftport.snapshot.TopicSpec;

@@ -1,5 +1,6 @@
 package io.kraftport.kafka;
 
+import io.kraftport.plan.LeftOut;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -38,15 +39,6 @@ public record TopicFilter(List<Pattern> include, List<Pattern> exclude, boolean 
     FILTERED,
     /** An internal topic, left out without {@code --include-internal}. */
     INTERNAL
-  }
-
-  /** How many topics of a listing the filter left out, and why. */
-  public record LeftOut(int filtered, int internal) {
-    public static final LeftOut NONE = new LeftOut(0, 0);
-
-    public int total() {
-      return filtered + internal;
-    }
   }
 
   public boolean test(String topic) {

@@ -1,11 +1,14 @@
 package io.kraftport.kafka;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.kraftport.Progress;
-import io.kraftport.kafka.TopicStep.Action;
-import io.kraftport.kafka.TopicStep.FieldChange;
+import io.kraftport.plan.TargetWarning;
+import io.kraftport.plan.TopicPlan;
+import io.kraftport.plan.TopicStep;
+import io.kraftport.plan.TopicStep.Action;
+import io.kraftport.plan.TopicStep.FieldChange;
 import io.kraftport.snapshot.ClusterInfo;
 import io.kraftport.snapshot.TopicSpec;
+import io.kraftport.translate.ConfigTranslations;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -62,47 +65,8 @@ public final class TopicImporter {
     public static final Options DEFAULTS = new Options(true, false, null);
   }
 
-  /**
-   * A plan: the target's facts, one step per topic of the snapshot (sorted by topic), how many of the snapshot's
-   * topics the filter left out and why, and the target's settings that can undo the import.
-   */
-  @JsonPropertyOrder({"target", "warnings", "leftOut", "steps"})
-  public record Plan(ClusterInfo target, List<TargetWarning> warnings, TopicFilter.LeftOut leftOut,
-      List<TopicStep> steps) {
-    public Plan {
-      warnings = warnings == null ? List.of() : List.copyOf(warnings);
-      leftOut = leftOut == null ? TopicFilter.LeftOut.NONE : leftOut;
-      steps = steps.stream().sorted((a, b) -> a.topic().compareTo(b.topic())).toList();
-    }
-
-    public long count(Action action) {
-      return steps.stream().filter(s -> s.action() == action).count();
-    }
-
-    public boolean hasProblems() {
-      return steps.stream().anyMatch(TopicStep::isProblem);
-    }
-
-    /** Whether the target refused (or would refuse) any step: then a whole import writes nothing. */
-    public boolean hasRefusals() {
-      return count(Action.REFUSED) > 0;
-    }
-
-    /** The same plan with the named topics marked REFUSED for the given reasons. */
-    public Plan withRefusals(Map<String, String> refusals) {
-      if (refusals.isEmpty()) {
-        return this;
-      }
-      return new Plan(target, warnings, leftOut, steps.stream()
-          .map(s -> refusals.containsKey(s.topic())
-              ? s.withAction(Action.REFUSED, "the target refused it: " + refusals.get(s.topic()))
-              : s)
-          .toList());
-    }
-  }
-
   /** Builds the plan for the snapshot's topics; topics the filter leaves out are SKIPPED. Writes nothing. */
-  public Plan plan(List<TopicSpec> sourceTopics, TopicFilter filter, Options options) {
+  public TopicPlan plan(List<TopicSpec> sourceTopics, TopicFilter filter, Options options) {
     ClusterInfo target = reader.clusterInfo();
     List<TargetWarning> warnings = reader.autoTopicCreation().stream().toList();
     TargetDefaults defaults = targetDefaults();
@@ -128,7 +92,7 @@ public final class TopicImporter {
       }
       steps.add(step(source, onTarget.get(source.name()), defaults, target, options));
     }
-    return new Plan(target, warnings, filter.leftOut(sourceTopics.stream().map(TopicSpec::name).toList()), steps);
+    return new TopicPlan(target, warnings, filter.leftOut(sourceTopics.stream().map(TopicSpec::name).toList()), steps);
   }
 
   private TopicStep step(TopicSpec source, TopicSpec existing, TargetDefaults defaults, ClusterInfo target,
@@ -232,7 +196,7 @@ public final class TopicImporter {
    * Asks the target to validate every CREATE and ALTER without doing it, in the same batches {@link #apply} sends;
    * refused topics come back as REFUSED steps.
    */
-  public Plan validate(Plan plan) {
+  public TopicPlan validate(TopicPlan plan) {
     Map<String, String> refusals = new HashMap<>();
     for (List<TopicStep> batch : batches(plan.steps(), Action.CREATE)) {
       CreateTopicsResult result = admin.createTopics(newTopics(batch), new CreateTopicsOptions().validateOnly(true));
@@ -243,12 +207,12 @@ public final class TopicImporter {
   }
 
   /** Carries out the plan's CREATE and ALTER steps; the returned plan marks steps the target refused. */
-  public Plan apply(Plan plan) {
+  public TopicPlan apply(TopicPlan plan) {
     return apply(plan, Progress.NONE);
   }
 
   /** Carries out the plan, reporting created topics to {@code progress} after each batch. */
-  public Plan apply(Plan plan, Progress progress) {
+  public TopicPlan apply(TopicPlan plan, Progress progress) {
     Map<String, String> refusals = new HashMap<>();
     long total = plan.count(Action.CREATE);
     long done = 0;

@@ -1,5 +1,6 @@
 package io.kraftport.registry;
 
+import io.kraftport.plan.ImportStep;
 import io.kraftport.snapshot.RegistrySnapshot;
 import io.kraftport.snapshot.SchemaVersion;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
 package io.kraftport.registry;
 
+import io.kraftport.plan.ImportPlan;
+import io.kraftport.plan.ImportStep;
+import io.kraftport.plan.SettingChange;
 import io.kraftport.snapshot.RegistrySnapshot;
 import io.kraftport.snapshot.RegistrySnapshot.IdChange;
 import io.kraftport.snapshot.SchemaVersion;

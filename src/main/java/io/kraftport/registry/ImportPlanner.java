@@ -1,6 +1,9 @@
 package io.kraftport.registry;
 
 import io.kraftport.InvalidInputException;
+import io.kraftport.plan.ImportPlan;
+import io.kraftport.plan.ImportStep;
+import io.kraftport.plan.SettingChange;
 import io.kraftport.schema.SchemaCanon;
 import io.kraftport.snapshot.RegistrySnapshot;
 import io.kraftport.snapshot.SchemaVersion;

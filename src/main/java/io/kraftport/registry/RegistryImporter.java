@@ -1,5 +1,8 @@
 package io.kraftport.registry;
 
+import io.kraftport.plan.ImportPlan;
+import io.kraftport.plan.ImportResult;
+import io.kraftport.plan.ImportStep;
 import io.kraftport.schema.SchemaCanon;
 import io.kraftport.snapshot.RegistrySnapshot;
 import io.kraftport.snapshot.SchemaVersion;

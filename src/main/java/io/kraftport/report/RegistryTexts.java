@@ -1,9 +1,9 @@
 package io.kraftport.report;
 
-import io.kraftport.registry.ImportPlan;
-import io.kraftport.registry.ImportResult;
-import io.kraftport.registry.ImportStep;
-import io.kraftport.registry.SettingChange;
+import io.kraftport.plan.ImportPlan;
+import io.kraftport.plan.ImportResult;
+import io.kraftport.plan.ImportStep;
+import io.kraftport.plan.SettingChange;
 
 /** Renders a registry import plan and its outcome as aligned text. */
 public final class RegistryTexts {

@@ -2,11 +2,11 @@ package io.kraftport.report;
 
 import io.kraftport.diff.Difference;
 import io.kraftport.gate.CheckResult;
-import io.kraftport.kafka.TargetWarning;
-import io.kraftport.kafka.TopicFilter;
-import io.kraftport.kafka.TopicImporter;
-import io.kraftport.kafka.TopicStep;
-import io.kraftport.kafka.TopicStep.Action;
+import io.kraftport.plan.LeftOut;
+import io.kraftport.plan.TargetWarning;
+import io.kraftport.plan.TopicPlan;
+import io.kraftport.plan.TopicStep;
+import io.kraftport.plan.TopicStep.Action;
 import io.kraftport.snapshot.ClusterInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ public final class TextReports {
     return sb.toString();
   }
 
-  public static String topicPlan(TopicImporter.Plan plan, boolean verbose) {
+  public static String topicPlan(TopicPlan plan, boolean verbose) {
     StringBuilder sb = new StringBuilder();
     sb.append(clusterLine("Target", plan.target())).append('\n');
     for (TargetWarning w : plan.warnings()) {
@@ -86,7 +86,7 @@ public final class TextReports {
     return topics.size() + " topics: " + names + (shown < topics.size() ? ", ..." : "");
   }
 
-  public static String summary(TopicImporter.Plan plan) {
+  public static String summary(TopicPlan plan) {
     return "Topics: " + plan.count(Action.CREATE) + " to create, " + plan.count(Action.EXISTS_SAME)
         + " already there, " + plan.count(Action.ALTER) + " to alter, " + plan.count(Action.CONFLICT)
         + " in conflict, " + plan.count(Action.REFUSED) + " refused, " + plan.count(Action.SKIPPED) + " skipped"
@@ -94,7 +94,7 @@ public final class TextReports {
   }
 
   /** How many topics the filters left out, and why: the reason behind a "skipped" count. */
-  public static String leftOut(TopicFilter.LeftOut leftOut) {
+  public static String leftOut(LeftOut leftOut) {
     return leftOut.total() == 0 ? "" : " (left out by the filters: " + leftOut.filtered()
         + " by --include/--exclude, " + leftOut.internal() + " internal)";
   }

@@ -8,11 +8,12 @@ import io.kraftport.diff.Difference;
 import io.kraftport.diff.TopicDiffer;
 import io.kraftport.kafka.ClusterEndpoint;
 import io.kraftport.kafka.ClusterReader;
-import io.kraftport.kafka.ConfigTranslations;
+import io.kraftport.plan.TopicPlan;
+import io.kraftport.translate.ConfigTranslations;
 import io.kraftport.kafka.KafkaAdmins;
 import io.kraftport.kafka.TopicFilter;
 import io.kraftport.kafka.TopicImporter;
-import io.kraftport.kafka.TopicStep;
+import io.kraftport.plan.TopicStep;
 import io.kraftport.local.KraftNode;
 import io.kraftport.local.LocalStack;
 import io.kraftport.config.SideConfig;
@@ -64,13 +65,13 @@ class TopicBenchmark {
       });
       assertThat(exported.get(0)).hasSize(TOPICS);
 
-      List<TopicImporter.Plan> outcome = new ArrayList<>();
+      List<TopicPlan> outcome = new ArrayList<>();
       long[] planMs = new long[1];
       long importMs = time(() -> {
         try (KafkaAdmins.Connection c = KafkaAdmins.connect(target, TIMEOUT)) {
           TopicImporter importer = new TopicImporter(c, ConfigTranslations.standard());
           long p0 = System.nanoTime();
-          TopicImporter.Plan plan = importer.plan(exported.get(0), filter, TopicImporter.Options.DEFAULTS);
+          TopicPlan plan = importer.plan(exported.get(0), filter, TopicImporter.Options.DEFAULTS);
           planMs[0] = (System.nanoTime() - p0) / 1_000_000;
           outcome.add(importer.apply(plan));
         }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kraftport.diff.Difference.Kind;
 import io.kraftport.diff.Difference.Status;
-import io.kraftport.kafka.ConfigTranslations;
 import io.kraftport.snapshot.ConfigValue;
 import io.kraftport.snapshot.TopicSpec;
+import io.kraftport.translate.ConfigTranslations;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -3,6 +3,7 @@ package io.kraftport.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kraftport.kafka.TopicFilter.Verdict;
+import io.kraftport.plan.LeftOut;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,8 +58,8 @@ class TopicFilterTest {
   void countsWhatItLeavesOutAndWhy() {
     TopicFilter f = filter("pay.*|__audit", "", false);
     assertThat(f.leftOut(List.of("payments", "orders", "clicks", "__audit", "__consumer_offsets", "_schemas",
-        "__other"))).isEqualTo(new TopicFilter.LeftOut(2, 3));
+        "__other"))).isEqualTo(new LeftOut(2, 3));
     assertThat(TopicFilter.EVERY_TOPIC.leftOut(List.of("__consumer_offsets", "a"))).isEqualTo(
-        TopicFilter.LeftOut.NONE);
+        LeftOut.NONE);
   }
 }

@@ -7,12 +7,14 @@ import static io.kraftport.registry.Fixtures.avro;
 import static io.kraftport.registry.Fixtures.deleted;
 import static io.kraftport.registry.Fixtures.ref;
 import static io.kraftport.registry.Fixtures.subject;
-import static io.kraftport.registry.ImportStep.Action.CONFLICT;
-import static io.kraftport.registry.ImportStep.Action.EXISTS_SAME;
-import static io.kraftport.registry.ImportStep.Action.REGISTER;
+import static io.kraftport.plan.ImportStep.Action.CONFLICT;
+import static io.kraftport.plan.ImportStep.Action.EXISTS_SAME;
+import static io.kraftport.plan.ImportStep.Action.REGISTER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kraftport.plan.ImportPlan;
+import io.kraftport.plan.ImportStep;
 import io.kraftport.snapshot.RegistrySnapshot;
 import io.kraftport.snapshot.SubjectSnapshot;
 import java.io.ByteArrayOutputStream;

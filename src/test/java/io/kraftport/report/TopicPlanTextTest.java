@@ -2,11 +2,11 @@ package io.kraftport.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kraftport.kafka.TargetWarning;
-import io.kraftport.kafka.TopicFilter;
-import io.kraftport.kafka.TopicImporter;
-import io.kraftport.kafka.TopicStep;
-import io.kraftport.kafka.TopicStep.Action;
+import io.kraftport.plan.LeftOut;
+import io.kraftport.plan.TargetWarning;
+import io.kraftport.plan.TopicPlan;
+import io.kraftport.plan.TopicStep;
+import io.kraftport.plan.TopicStep.Action;
 import io.kraftport.snapshot.ClusterInfo;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class TopicPlanTextTest {
   void namesTheAutoCreateHazardAndItsFix() {
     TargetWarning w = new TargetWarning(TargetWarning.AUTO_CREATE_TOPICS, "true", "STATIC_BROKER_CONFIG",
         List.of("1", "2"), "a client can create a topic first", "auto.create.topics.enable=false");
-    String text = TextReports.topicPlan(new TopicImporter.Plan(TARGET, List.of(w), null,
+    String text = TextReports.topicPlan(new TopicPlan(TARGET, List.of(w), null,
         List.of(step("orders", Action.CREATE, null))), false);
     assertThat(text).contains("Warning: auto.create.topics.enable=true on broker(s) 1, 2 (STATIC_BROKER_CONFIG):"
         + " a client can create a topic first; fix: auto.create.topics.enable=false\n");
@@ -31,7 +31,7 @@ class TopicPlanTextTest {
 
   @Test
   void saysHowManyTopicsTheFiltersLeftOutAndWhy() {
-    TopicImporter.Plan plan = new TopicImporter.Plan(TARGET, List.of(), new TopicFilter.LeftOut(2, 1), List.of(
+    TopicPlan plan = new TopicPlan(TARGET, List.of(), new LeftOut(2, 1), List.of(
         step("orders", Action.CREATE, null),
         step("clicks", Action.SKIPPED, "left out by --include/--exclude"),
         step("views", Action.SKIPPED, "left out by --include/--exclude"),
@@ -39,7 +39,7 @@ class TopicPlanTextTest {
     assertThat(TextReports.topicPlan(plan, false)).doesNotContain("Warning:")
         .endsWith("Topics: 1 to create, 0 already there, 0 to alter, 0 in conflict, 0 refused, 3 skipped"
             + " (left out by the filters: 2 by --include/--exclude, 1 internal)\n");
-    assertThat(TextReports.summary(new TopicImporter.Plan(TARGET, List.of(), null,
+    assertThat(TextReports.summary(new TopicPlan(TARGET, List.of(), null,
         List.of(step("orders", Action.CREATE, null))))).doesNotContain("left out");
   }
 }

@@ -1,4 +1,4 @@
-package io.kraftport.kafka;
+package io.kraftport.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

@@ -1,9 +1,9 @@
-package io.kraftport.kafka;
+package io.kraftport.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kraftport.kafka.ConfigTranslations.Action;
 import io.kraftport.snapshot.ConfigValue;
+import io.kraftport.translate.ConfigTranslations.Action;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;

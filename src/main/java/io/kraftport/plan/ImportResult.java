@@ -1,4 +1,4 @@
-package io.kraftport.registry;
+package io.kraftport.plan;
 
 import io.kraftport.snapshot.RegistrySnapshot;
 import java.util.List;

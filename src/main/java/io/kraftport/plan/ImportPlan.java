@@ -1,4 +1,4 @@
-package io.kraftport.registry;
+package io.kraftport.plan;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,8 @@
-package io.kraftport.kafka;
+package io.kraftport.plan;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.kraftport.translate.ConfigTranslations;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;

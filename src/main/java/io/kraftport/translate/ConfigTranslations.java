@@ -1,4 +1,4 @@
-package io.kraftport.kafka;
+package io.kraftport.translate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
