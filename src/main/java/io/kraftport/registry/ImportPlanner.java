@@ -1,6 +1,9 @@
 package io.kraftport.registry;
 
+import static io.kraftport.diff.RegistryDiffer.override;
+
 import io.kraftport.InvalidInputException;
+import io.kraftport.diff.Canonicals;
 import io.kraftport.plan.ImportPlan;
 import io.kraftport.plan.ImportStep;
 import io.kraftport.plan.SettingChange;
@@ -257,18 +260,6 @@ final class ImportPlanner {
       return;
     }
     out.add(new SettingChange(setting, subject, current, desired));
-  }
-
-  /**
-   * A subject's own value: as recorded where the snapshot tells overrides apart ({@code known}: always for
-   * compatibility since Apicurio's is read from its rules API, never for Apicurio's modes); otherwise the answered
-   * value unless it is what Apicurio answers without an override (NONE for compatibility, the global mode for modes).
-   */
-  static String override(boolean known, String value, String global, String noOverrideAnswer) {
-    if (known) {
-      return value;
-    }
-    return value == null || value.equals(noOverrideAnswer) || value.equals(global) ? null : value;
   }
 
   private static void notes(RegistrySnapshot source, boolean apicurio, ImportPlan.Strategy strategy,

@@ -159,7 +159,6 @@ public final class RegistryExporter {
 
   /** A version of a subject in a snapshot. */
   static Optional<SchemaVersion> find(RegistrySnapshot snapshot, String subject, int version) {
-    return snapshot.findSubject(subject)
-        .flatMap(s -> s.versions().stream().filter(v -> v.version() == version).findFirst());
+    return snapshot.findVersion(subject, version);
   }
 }

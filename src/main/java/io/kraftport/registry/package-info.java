@@ -2,8 +2,8 @@
  * The schema registry side of a migration: a REST client of the Confluent API ({@link
  * io.kraftport.registry.RegistryClient}, built from {@link io.kraftport.registry.RegistrySettings}), the export of a
  * registry into a {@link io.kraftport.snapshot.RegistrySnapshot} ({@link io.kraftport.registry.RegistryExporter}),
- * the id-preserving import of a snapshot ({@link io.kraftport.registry.RegistryImporter}: plan, then apply), and the
- * pure comparison of two snapshots ({@link io.kraftport.registry.RegistryDiffer}).
+ * and the id-preserving import of a snapshot ({@link io.kraftport.registry.RegistryImporter}: plan, then apply). The
+ * pure comparison of two snapshots lives in {@code diff} ({@link io.kraftport.diff.RegistryDiffer}).
  *
  * <p>A command wires them like this:
  * <pre>{@code

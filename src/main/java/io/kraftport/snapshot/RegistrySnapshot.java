@@ -58,6 +58,11 @@ public record RegistrySnapshot(
     return subjects.stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
+  /** One version of a subject, if the snapshot holds both. */
+  public Optional<SchemaVersion> findVersion(String subject, int version) {
+    return findSubject(subject).flatMap(s -> s.versions().stream().filter(v -> v.version() == version).findFirst());
+  }
+
   /** A schema id that an import could not keep: consumers of records written with {@code sourceId} will break. */
   public record IdChange(int sourceId, int targetId) {}
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.kraftport.diff.Difference.Kind;
+import io.kraftport.diff.RegistryDiffer;
 import io.kraftport.local.LocalStack;
 import io.kraftport.local.SharedStack;
-import io.kraftport.registry.RegistryDiffer;
 import io.kraftport.snapshot.ClusterInfo;
 import io.kraftport.snapshot.RegistrySnapshot;
 import io.kraftport.snapshot.SchemaVersion;

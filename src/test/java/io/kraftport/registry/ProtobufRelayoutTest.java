@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kraftport.diff.Difference;
 import io.kraftport.diff.Difference.Kind;
+import io.kraftport.diff.RegistryDiffer;
 import io.kraftport.plan.ImportPlan;
 import io.kraftport.plan.ImportStep;
 import io.kraftport.schema.DefaultSchemaCanon;

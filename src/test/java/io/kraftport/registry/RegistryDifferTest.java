@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kraftport.diff.Difference;
 import io.kraftport.diff.Difference.Kind;
 import io.kraftport.diff.Difference.Status;
+import io.kraftport.diff.RegistryDiffer;
 import io.kraftport.snapshot.RegistrySnapshot;
 import io.kraftport.snapshot.SchemaVersion;
 import io.kraftport.snapshot.SubjectSnapshot;

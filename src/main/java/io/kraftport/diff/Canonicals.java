@@ -1,4 +1,4 @@
-package io.kraftport.registry;
+package io.kraftport.diff;
 
 import io.kraftport.InvalidInputException;
 import io.kraftport.schema.ResolvedSchema;
@@ -19,32 +19,32 @@ import java.util.Set;
  * may hold schemas the export filtered out). A schema that does not parse, or whose references cannot be found,
  * has an error instead of a canonical form.
  */
-final class Canonicals {
+public final class Canonicals {
   private final SchemaCanon canon;
   private final RegistrySnapshot snapshot;
   private final RegistrySnapshot fallback;
   private final Map<Key, Form> cache = new HashMap<>();
 
   /** A canonical text, or the reason there is none. */
-  record Form(String canonical, String error) {
-    boolean ok() {
+  public record Form(String canonical, String error) {
+    public boolean ok() {
       return error == null;
     }
 
-    boolean sameAs(Form other) {
+    public boolean sameAs(Form other) {
       return ok() && other.ok() && canonical.equals(other.canonical);
     }
   }
 
   private record Key(String subject, int version) {}
 
-  Canonicals(SchemaCanon canon, RegistrySnapshot snapshot, RegistrySnapshot fallback) {
+  public Canonicals(SchemaCanon canon, RegistrySnapshot snapshot, RegistrySnapshot fallback) {
     this.canon = Objects.requireNonNull(canon, "canon");
     this.snapshot = snapshot;
     this.fallback = fallback;
   }
 
-  Form of(String subject, SchemaVersion version) {
+  public Form of(String subject, SchemaVersion version) {
     return cache.computeIfAbsent(new Key(subject, version.version()), k -> compute(version));
   }
 
@@ -78,8 +78,8 @@ final class Canonicals {
   }
 
   Optional<SchemaVersion> find(String subject, int version) {
-    Optional<SchemaVersion> own = RegistryExporter.find(snapshot, subject, version);
-    return own.isPresent() || fallback == null ? own : RegistryExporter.find(fallback, subject, version);
+    Optional<SchemaVersion> own = snapshot.findVersion(subject, version);
+    return own.isPresent() || fallback == null ? own : fallback.findVersion(subject, version);
   }
 
   private static final class MissingReference extends RuntimeException {

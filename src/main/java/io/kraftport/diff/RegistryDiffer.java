@@ -1,6 +1,5 @@
-package io.kraftport.registry;
+package io.kraftport.diff;
 
-import io.kraftport.diff.Difference;
 import io.kraftport.diff.Difference.Kind;
 import io.kraftport.schema.SchemaCanon;
 import io.kraftport.snapshot.RegistrySnapshot;
@@ -146,8 +145,20 @@ public final class RegistryDiffer {
   }
 
   private static String effective(boolean known, String value, String global, String noOverrideAnswer) {
-    String own = ImportPlanner.override(known, value, global, noOverrideAnswer);
+    String own = override(known, value, global, noOverrideAnswer);
     return own != null ? own : global;
+  }
+
+  /**
+   * A subject's own value: as recorded where the snapshot tells overrides apart ({@code known}: always for
+   * compatibility since Apicurio's is read from its rules API, never for Apicurio's modes); otherwise the answered
+   * value unless it is what Apicurio answers without an override (NONE for compatibility, the global mode for modes).
+   */
+  public static String override(boolean known, String value, String global, String noOverrideAnswer) {
+    if (known) {
+      return value;
+    }
+    return value == null || value.equals(noOverrideAnswer) || value.equals(global) ? null : value;
   }
 
   private static void global(RegistrySnapshot source, RegistrySnapshot target, List<Difference> out) {
