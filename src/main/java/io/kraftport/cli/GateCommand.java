@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
       "  source-drained  selected groups: no members, lag 0, end offsets still,",
       "                  held for --stable-for",
       "  target-healthy  every imported partition led, ISR >= min.insync.replicas",
-      "  clients-ready   no client uses request versions Kafka 4 removed (JMX)",
+      "  clients-ready   no client uses request versions Kafka 4 removed (JMX or",
+      "                  Prometheus metrics)",
       "A check that could not run fails with its reason. Exit 0: open; 1: closed.",
     },
     footerHeading = "%nExamples:%n",
@@ -66,8 +67,15 @@ public final class GateCommand implements Callable<Integer> {
       description = "A source broker's JMX address, to read Kafka 4 deprecated-request metrics (repeatable).")
   List<String> sourceJmx = new ArrayList<>();
 
+  @Option(names = "--source-metrics-url", paramLabel = "URL",
+      description = "A source broker's Prometheus metrics page, for clusters without JMX such as AWS MSK's open"
+          + " monitoring (http://b-1.CLUSTER:11001/metrics; repeatable, one per broker; beside or instead of"
+          + " --source-jmx).")
+  List<String> sourceMetricsUrls = new ArrayList<>();
+
   @Option(names = "--skip-client-check",
-      description = "Accept that client readiness is checked by hand when no JMX is given (listed, not measured).")
+      description = "Accept that client readiness is checked by hand when no JMX or metrics URL is given (listed,"
+          + " not measured).")
   boolean skipClientCheck;
 
   @Mixin ReportOptions reports;
@@ -105,7 +113,8 @@ public final class GateCommand implements Callable<Integer> {
       }
       console.progress("Gate 4/4: clients ready ...");
       checks.add(guard(ClientReadinessCheck.NAME, () ->
-          new ClientReadinessCheck(source.admin(), source.endpoint()).run(sourceJmx, skipClientCheck)));
+          new ClientReadinessCheck(source.admin(), source.endpoint()).run(sourceJmx, sourceMetricsUrls,
+          skipClientCheck)));
     }
 
     Report report = Report.gate(result.report().source(), result.report().target(), result.report().counts(),

@@ -1,5 +1,8 @@
 package io.kraftport.gate;
 
+import io.kraftport.KraftportException;
+import io.kraftport.gate.MetricNames.ClientConnections;
+import io.kraftport.gate.MetricNames.DeprecatedUse;
 import io.kraftport.kafka.ClusterEndpoint;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,15 +21,18 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.MemberDescription;
 
 /**
- * Whether the clients of the old cluster can talk to Kafka 4. Where the source brokers' JMX is reachable it reads
+ * Whether the clients of the old cluster can talk to Kafka 4. It reads the source brokers'
  * {@code kafka.network:type=RequestMetrics,name=DeprecatedRequestsPerSec} (Kafka 3.7+), which counts requests in
  * versions Kafka 4 removed (KIP-896) per client software name and version: any count is a client that will fail.
- * Without JMX nothing is measured: the consumer groups' client ids and hosts are listed to check by hand, and the
- * check fails unless the user accepts that explicitly.
+ * The metrics come over JMX ({@code --source-jmx}) or, where there is no JMX (AWS MSK), from each broker's Prometheus
+ * JMX exporter ({@code --source-metrics-url}, matched as {@link MetricNames} describes); either way the KIP-511
+ * connection gauges name the client software connected. Without either nothing is measured: the consumer groups'
+ * client ids and hosts are listed to check by hand, and the check fails unless the user accepts that explicitly.
  */
 public final class ClientReadinessCheck {
   public static final String NAME = "clients-ready";
   static final String METRIC = "kafka.network:type=RequestMetrics,name=DeprecatedRequestsPerSec,*";
+  static final String CONNECTIONS = "kafka.server:type=socket-server-metrics,*";
 
   private final Admin admin;
   private final ClusterEndpoint endpoint;
@@ -36,52 +42,106 @@ public final class ClientReadinessCheck {
     this.endpoint = endpoint;
   }
 
+  /** Reads JMX only: {@link #run(List, List, boolean)} without metrics URLs. */
   public CheckResult run(List<String> jmxAddresses, boolean acceptUnmeasured) {
-    if (jmxAddresses.isEmpty()) {
+    return run(jmxAddresses, List.of(), acceptUnmeasured);
+  }
+
+  public CheckResult run(List<String> jmxAddresses, List<String> metricsUrls, boolean acceptUnmeasured) {
+    if (jmxAddresses.isEmpty() && metricsUrls.isEmpty()) {
       List<String> clients = consumerClients();
       if (acceptUnmeasured) {
         return CheckResult.pass(NAME, "not measured (--skip-client-check): check these clients by hand",
             clients);
       }
-      return CheckResult.fail(NAME, "not measured: pass --source-jmx HOST:PORT to read the brokers'"
-          + " deprecated-request metrics, or --skip-client-check to check these clients by hand", clients);
+      return CheckResult.fail(NAME, "not measured: pass --source-jmx HOST:PORT or --source-metrics-url URL to read"
+          + " the brokers' deprecated-request metrics, or --skip-client-check to check these clients by hand",
+          clients);
     }
-    Map<String, Long> deprecated = new TreeMap<>();
+    List<DeprecatedUse> deprecated = new ArrayList<>();
+    List<ClientConnections> connected = new ArrayList<>();
     List<String> unreachable = new ArrayList<>();
     for (String address : jmxAddresses) {
       try {
-        readDeprecatedRequests(address, deprecated);
+        readJmx(address, deprecated, connected);
       } catch (IOException | javax.management.JMException | SecurityException e) {
         unreachable.add(address + ": cannot read JMX: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+      }
+    }
+    if (!metricsUrls.isEmpty()) {
+      PrometheusScrape scrape = new PrometheusScrape(endpoint.timeout());
+      for (String url : metricsUrls) {
+        try {
+          List<PrometheusText.Sample> samples = scrape.read(url);
+          deprecated.addAll(MetricNames.deprecatedUses(samples));
+          connected.addAll(MetricNames.connections(samples));
+        } catch (KraftportException e) {
+          unreachable.add(e.getMessage());
+        }
       }
     }
     if (!unreachable.isEmpty()) {
       return CheckResult.fail(NAME, "could not read the deprecated-request metrics of every broker", unreachable);
     }
-    if (deprecated.isEmpty()) {
-      return CheckResult.pass(NAME, "no client used a request version Kafka 4 removed (" + jmxAddresses.size()
-          + (jmxAddresses.size() == 1 ? " broker" : " brokers") + " read over JMX)", List.of());
+    Map<String, Long> byClient = new TreeMap<>();
+    deprecated.stream().filter(d -> d.count() > 0).forEach(d -> byClient.merge(d.clientName() + " "
+        + d.clientVersion() + " (" + d.request() + " v" + d.version() + ")", d.count(), Long::sum));
+    String read = read(jmxAddresses.size(), metricsUrls.size());
+    if (byClient.isEmpty()) {
+      return CheckResult.pass(NAME, "no client used a request version Kafka 4 removed (" + read + ")",
+          connectedClients(connected));
     }
     List<String> details = new ArrayList<>();
-    deprecated.forEach((client, count) -> details.add(client + ": " + count + " requests in removed versions"));
-    return CheckResult.fail(NAME, deprecated.size() + " clients use request versions Kafka 4 removed: upgrade"
-        + " them before cutover", details);
+    byClient.forEach((client, count) -> details.add(client + ": " + count + " requests in removed versions"));
+    return CheckResult.fail(NAME, byClient.size() + " clients use request versions Kafka 4 removed: upgrade"
+        + " them before cutover (" + read + ")", details);
   }
 
-  static void readDeprecatedRequests(String address, Map<String, Long> into) throws IOException,
-      javax.management.JMException {
+  private static String read(int jmx, int prometheus) {
+    List<String> parts = new ArrayList<>();
+    if (jmx > 0) {
+      parts.add(jmx + (jmx == 1 ? " broker" : " brokers") + " read over JMX");
+    }
+    if (prometheus > 0) {
+      parts.add(prometheus + (prometheus == 1 ? " broker" : " brokers") + " read over Prometheus");
+    }
+    return String.join(", ", parts);
+  }
+
+  /** "connected: apache-kafka-java 3.9.2: 2 connections", one line per client software, summed over brokers. */
+  private static List<String> connectedClients(List<ClientConnections> connected) {
+    Map<String, Long> sums = new TreeMap<>();
+    connected.forEach(c -> sums.merge(c.clientName() + " " + c.clientVersion(), c.count(), Long::sum));
+    List<String> out = new ArrayList<>();
+    sums.forEach((client, n) -> {
+      if (n > 0) {
+        out.add("connected: " + client + ": " + n + (n == 1 ? " connection" : " connections"));
+      }
+    });
+    return out;
+  }
+
+  static void readJmx(String address, List<DeprecatedUse> deprecated, List<ClientConnections> connected)
+      throws IOException, javax.management.JMException {
     JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + address + "/jmxrmi");
     try (JMXConnector connector = JMXConnectorFactory.connect(url)) {
       MBeanServerConnection server = connector.getMBeanServerConnection();
-      Set<ObjectName> names = server.queryNames(new ObjectName(METRIC), null);
-      for (ObjectName name : names) {
+      for (ObjectName name : server.queryNames(new ObjectName(METRIC), null)) {
         Object count = server.getAttribute(name, "Count");
-        long n = count instanceof Number num ? num.longValue() : 0;
-        if (n > 0) {
-          String client = name.getKeyProperty("clientSoftwareName") + " "
-              + name.getKeyProperty("clientSoftwareVersion") + " (" + name.getKeyProperty("request") + " v"
-              + name.getKeyProperty("version") + ")";
-          into.merge(client, n, Long::sum);
+        deprecated.add(new DeprecatedUse(name.getKeyProperty("clientSoftwareName"),
+            name.getKeyProperty("clientSoftwareVersion"), name.getKeyProperty("request"),
+            name.getKeyProperty("version"), count instanceof Number n ? n.longValue() : 0));
+      }
+      for (ObjectName name : server.queryNames(new ObjectName(CONNECTIONS), null)) {
+        String client = name.getKeyProperty("clientSoftwareName");
+        String version = name.getKeyProperty("clientSoftwareVersion");
+        if (client != null && version != null) {
+          try {
+            Object n = server.getAttribute(name, "connections");
+            connected.add(new ClientConnections(client, version, n instanceof Number num ? num.longValue() : 0));
+          } catch (javax.management.AttributeNotFoundException e) {
+            // Another metric of the group with the same tags: the inventory is a by-product, not a reason to fail.
+          }
         }
       }
     }
