@@ -107,8 +107,14 @@ class GateIT {
     Path md = dir.resolve("gate.md");
     Path html = dir.resolve("gate.html");
     Path json = dir.resolve("gate.json");
-    JarRunner.Run open = JarRunner.run(gate(prefix, "--source-jmx", stack.source().jmxAddress(), "--stable-for",
-        "2s", "--report-junit", junit.toString(), "--report-md", md.toString(), "--report-html", html.toString(),
+    // Over the Prometheus JMX exporter alone, as on MSK where there is no JMX: the clean source opens the gate too.
+    JarRunner.Run overHttp = JarRunner.run(gate(prefix, "--source-metrics-url", stack.sourceMetricsUrl()));
+    assertThat(overHttp.code()).as(overHttp.all()).isZero();
+    assertThat(overHttp.out()).containsPattern("clients-ready +PASS +no client used a request version Kafka 4"
+        + " removed \\(1 broker read over Prometheus\\)");
+
+    JarRunner.Run open = JarRunner.run(gate(prefix, "--source-jmx", stack.source().jmxAddress(),
+        "--source-metrics-url", stack.sourceMetricsUrl(), "--stable-for", "2s", "--report-junit", junit.toString(), "--report-md", md.toString(), "--report-html", html.toString(),
         "--report-json", json.toString()));
     assertThat(open.code()).as(open.all()).isZero();
     assertThat(open.out()).contains("Gate: OPEN (4 of 4 checks passed)");
@@ -173,10 +179,12 @@ class GateIT {
 
   /**
    * A real 0.10 Java client (from Maven Central) produces to the source with request versions Kafka 4 removed; the
-   * source broker counts them in its deprecated-request metric, and the gate reads it over JMX and closes.
+   * source broker counts them in its deprecated-request metric, and the gate reads it over JMX, and over the
+   * broker's Prometheus JMX exporter page, and closes.
    */
   @Test
-  @Order(Integer.MAX_VALUE) // The broker's deprecated-request count only grows: the other JMX test must run first.
+  // The broker's deprecated-request count only grows: the other JMX and Prometheus test must run first.
+  @Order(Integer.MAX_VALUE)
   void anOldClientClosesTheGate() throws Exception {
     String prefix = "o" + UUID.randomUUID().toString().substring(0, 8) + ".";
     String topic = prefix + "legacy";
@@ -222,6 +230,20 @@ class GateIT {
     assertThat(r.code()).as(r.all()).isEqualTo(1);
     assertThat(r.out()).containsPattern("clients-ready +FAIL +\\d+ clients use request versions Kafka 4 removed")
         .containsPattern("(Produce|Metadata) v\\d+\\): \\d+ requests in removed versions");
+
+    // The same broker's Prometheus JMX exporter page (MSK-style rules: lower-cased, bean names joined), read over
+    // HTTP as on MSK, closes it too.
+    String page = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.sourceMetricsUrl())).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(page).contains("kafka_network_requestmetrics_deprecatedrequests_total{")
+        .contains("kafka_server_socketservermetrics_connections{");
+    JarRunner.Run http = JarRunner.run(gate(prefix, "--source-metrics-url", stack.sourceMetricsUrl()));
+    assertThat(http.code()).as(http.all()).isEqualTo(1);
+    assertThat(http.out()).containsPattern("clients-ready +FAIL +\\d+ clients use request versions Kafka 4 removed:"
+        + " upgrade them before cutover \\(1 broker read over Prometheus\\)")
+        // A 0.10 client predates KIP-511, so the broker names it "unknown unknown".
+        .containsPattern("\\S+ \\S+ \\((Produce|Metadata) v\\d+\\): \\d+ requests in removed versions");
   }
 
   private Path export(String prefix) {
