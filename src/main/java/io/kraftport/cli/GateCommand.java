@@ -6,6 +6,7 @@ import io.kraftport.gate.CheckResult;
 import io.kraftport.gate.ClientReadinessCheck;
 import io.kraftport.gate.DrainCheck;
 import io.kraftport.gate.TargetHealthCheck;
+import io.kraftport.kafka.BrokerApiVersions;
 import io.kraftport.kafka.KafkaAdmins;
 import io.kraftport.report.Report;
 import io.kraftport.report.TextReports;
@@ -13,6 +14,8 @@ import io.kraftport.snapshot.TopicSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -98,6 +101,7 @@ public final class GateCommand implements Callable<Integer> {
         : CheckResult.fail("parity", drift.size() + " differences between source and target",
             drift.stream().map(TextReports::oneLine).toList()));
 
+    Optional<Map<String, BrokerApiVersions.Range>> targetVersions = Optional.empty();
     try (KafkaAdmins.Connection source = KafkaAdmins.connect(config.source(), timeout)) {
       console.progress("Gate 2/4: source drained ...");
       checks.add(guard(DrainCheck.NAME, () -> new DrainCheck(source.admin(), source.endpoint(),
@@ -110,11 +114,15 @@ public final class GateCommand implements Callable<Integer> {
             .filter(onTarget::contains).toList();
         checks.add(guard(TargetHealthCheck.NAME,
             () -> new TargetHealthCheck(target.admin(), target.endpoint()).run(imported)));
+        // The request versions the target accepts, to judge the clients' deprecated requests against.
+        targetVersions = BrokerApiVersions.tryRead(config.target().kafkaProperties(), target.admin(),
+            target.endpoint());
       }
+      Optional<Map<String, BrokerApiVersions.Range>> judgedAgainst = targetVersions;
       console.progress("Gate 4/4: clients ready ...");
       checks.add(guard(ClientReadinessCheck.NAME, () ->
           new ClientReadinessCheck(source.admin(), source.endpoint()).run(sourceJmx, sourceMetricsUrls,
-          skipClientCheck)));
+          skipClientCheck, judgedAgainst)));
     }
 
     Report report = Report.gate(result.report().source(), result.report().target(), result.report().counts(),

@@ -3,11 +3,13 @@ package io.kraftport.gate;
 import io.kraftport.KraftportException;
 import io.kraftport.gate.MetricNames.ClientConnections;
 import io.kraftport.gate.MetricNames.DeprecatedUse;
+import io.kraftport.kafka.BrokerApiVersions.Range;
 import io.kraftport.kafka.ClusterEndpoint;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -28,6 +30,9 @@ import org.apache.kafka.clients.admin.MemberDescription;
  * JMX exporter ({@code --source-metrics-url}, matched as {@link MetricNames} describes); either way the KIP-511
  * connection gauges name the client software connected. Without either nothing is measured: the consumer groups'
  * client ids and hosts are listed to check by hand, and the check fails unless the user accepts that explicitly.
+ * Given the request versions the target's brokers accept (their ApiVersions), a deprecated request counts only when
+ * the target refuses it: a 3.7+ source counts JoinGroup v0/v1 as deprecated, yet Kafka 4.0.1+ accepts them again
+ * (KAFKA-19444).
  */
 public final class ClientReadinessCheck {
   public static final String NAME = "clients-ready";
@@ -47,7 +52,17 @@ public final class ClientReadinessCheck {
     return run(jmxAddresses, List.of(), acceptUnmeasured);
   }
 
+  /** Reads JMX and Prometheus pages; every deprecated request counts (nothing known of the target). */
   public CheckResult run(List<String> jmxAddresses, List<String> metricsUrls, boolean acceptUnmeasured) {
+    return run(jmxAddresses, metricsUrls, acceptUnmeasured, Optional.empty());
+  }
+
+  /**
+   * Reads JMX and Prometheus pages, and judges each deprecated request against {@code target}, the versions the
+   * target accepts per request name, when known.
+   */
+  public CheckResult run(List<String> jmxAddresses, List<String> metricsUrls, boolean acceptUnmeasured,
+      Optional<Map<String, Range>> target) {
     if (jmxAddresses.isEmpty() && metricsUrls.isEmpty()) {
       List<String> clients = consumerClients();
       if (acceptUnmeasured) {
@@ -83,18 +98,44 @@ public final class ClientReadinessCheck {
     if (!unreachable.isEmpty()) {
       return CheckResult.fail(NAME, "could not read the deprecated-request metrics of every broker", unreachable);
     }
-    Map<String, Long> byClient = new TreeMap<>();
-    deprecated.stream().filter(d -> d.count() > 0).forEach(d -> byClient.merge(d.clientName() + " "
-        + d.clientVersion() + " (" + d.request() + " v" + d.version() + ")", d.count(), Long::sum));
+    Map<String, Long> refused = new TreeMap<>();
+    Map<String, Long> acceptedByTarget = new TreeMap<>();
+    for (DeprecatedUse d : deprecated) {
+      if (d.count() <= 0) {
+        continue;
+      }
+      String key = d.clientName() + " " + d.clientVersion() + " (" + d.request() + " v" + d.version() + ")";
+      Optional<Range> range = target.map(t -> t.get(d.request()));
+      if (range.isPresent() && accepts(range.get(), d.version())) {
+        acceptedByTarget.merge(key + ": the target accepts " + d.request() + " " + range.get(), d.count(),
+            Long::sum);
+      } else {
+        refused.merge(key, d.count(), Long::sum);
+      }
+    }
+    List<String> fine = new ArrayList<>();
+    acceptedByTarget.forEach((line, count) -> fine.add(line + " (" + count + " requests)"));
     String read = read(jmxAddresses.size(), metricsUrls.size());
-    if (byClient.isEmpty()) {
-      return CheckResult.pass(NAME, "no client used a request version Kafka 4 removed (" + read + ")",
-          connectedClients(connected));
+    if (refused.isEmpty()) {
+      List<String> details = new ArrayList<>(fine);
+      details.addAll(connectedClients(connected));
+      return CheckResult.pass(NAME, (fine.isEmpty() ? "no client used a request version Kafka 4 removed"
+          : "every request version the clients used is one the target accepts") + " (" + read + ")", details);
     }
     List<String> details = new ArrayList<>();
-    byClient.forEach((client, count) -> details.add(client + ": " + count + " requests in removed versions"));
-    return CheckResult.fail(NAME, byClient.size() + " clients use request versions Kafka 4 removed: upgrade"
+    refused.forEach((client, count) -> details.add(client + ": " + count + " requests in removed versions"
+        + (target.isPresent() ? ", refused by the target" : "")));
+    details.addAll(fine);
+    return CheckResult.fail(NAME, refused.size() + " clients use request versions Kafka 4 removed: upgrade"
         + " them before cutover (" + read + ")", details);
+  }
+
+  private static boolean accepts(Range range, String version) {
+    try {
+      return range.accepts(Integer.parseInt(version));
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private static String read(int jmx, int prometheus) {

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * A server kraftport can run locally, named by its Maven coordinates: a ZooKeeper-mode Kafka (3.x), a KRaft Kafka
- * (4.x), an Apicurio Registry, or the Prometheus JMX exporter agent a local broker runs with. {@link #install()} resolves it once into {@code $KRAFTPORT_HOME/dist/<name>} and
- * reuses it afterwards.
+ * (4.x), an Apicurio Registry, or the Prometheus JMX exporter agent a local broker runs with. {@link #install()}
+ * resolves it once into {@code $KRAFTPORT_HOME/dist/<name>} and reuses it afterwards.
  */
 public final class Distribution {
   /** What a distribution is, which decides its artifacts and how it is laid out and launched. */

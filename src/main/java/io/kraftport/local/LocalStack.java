@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A whole migration scene on 127.0.0.1: a ZooKeeper-mode source cluster (ZooKeeper and one 3.x broker, its metrics
  * also on a Prometheus JMX exporter page as on AWS MSK), a KRaft target (one 4.x node with a SCRAM-SHA-512 listener)
- * and, unless turned off, an empty Apicurio Registry for each side. Independent servers start in parallel; {@link #close()} stops them all and deletes their data.
+ * and, unless turned off, an empty Apicurio Registry for each side. Independent servers start in parallel;
+ * {@link #close()} stops them all and deletes their data.
  */
 public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);

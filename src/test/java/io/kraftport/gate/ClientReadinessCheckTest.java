@@ -3,6 +3,7 @@ package io.kraftport.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.kraftport.kafka.BrokerApiVersions;
 import io.kraftport.kafka.ClusterEndpoint;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +82,39 @@ class ClientReadinessCheckTest {
     assertThat(r.details()).containsExactly(
         url("/proxy") + ": not the Prometheus text format at line 1: no metric name",
         url("/missing") + ": HTTP 404 instead of a metrics page");
+  }
+
+  private static String deprecated(String client, String version, String request, int requestVersion, int count) {
+    return "kafka_network_requestmetrics_count{name=\"DeprecatedRequestsPerSec\",request=\"" + request
+        + "\",version=\"" + requestVersion + "\",clientSoftwareName=\"" + client + "\",clientSoftwareVersion=\""
+        + version + "\"} " + count + "\n";
+  }
+
+  @Test
+  void aRequestVersionTheTargetStillAcceptsDoesNotCloseTheGate() {
+    // KAFKA-19444: a 3.7+ source counts JoinGroup v1 as deprecated, yet Kafka 4.0.1+ accepts it again.
+    pages.put("/metrics", deprecated("kafka-go", "0.4.47", "JoinGroup", 1, 6));
+    Map<String, BrokerApiVersions.Range> target = Map.of("JoinGroup", new BrokerApiVersions.Range(0, 9),
+        "Produce", new BrokerApiVersions.Range(3, 12));
+    CheckResult r = check.run(List.of(), List.of(url("/metrics")), false, Optional.of(target));
+    assertThat(r.passed()).isTrue();
+    assertThat(r.summary()).isEqualTo("every request version the clients used is one the target accepts (1 broker"
+        + " read over Prometheus)");
+    assertThat(r.details()).containsExactly(
+        "kafka-go 0.4.47 (JoinGroup v1): the target accepts JoinGroup v0-v9 (6 requests)");
+  }
+
+  @Test
+  void aRequestVersionTheTargetRefusesClosesItAndSaysSo() {
+    pages.put("/metrics", deprecated("kafka-go", "0.4.47", "JoinGroup", 1, 6)
+        + deprecated("apache-kafka-java", "2.0.1", "Produce", 2, 3));
+    Map<String, BrokerApiVersions.Range> target = Map.of("JoinGroup", new BrokerApiVersions.Range(2, 9),
+        "Produce", new BrokerApiVersions.Range(3, 12));
+    CheckResult r = check.run(List.of(), List.of(url("/metrics")), false, Optional.of(target));
+    assertThat(r.passed()).isFalse();
+    assertThat(r.details()).containsExactly(
+        "apache-kafka-java 2.0.1 (Produce v2): 3 requests in removed versions, refused by the target",
+        "kafka-go 0.4.47 (JoinGroup v1): 6 requests in removed versions, refused by the target");
   }
 
   @Test
