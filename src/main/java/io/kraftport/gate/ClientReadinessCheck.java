@@ -73,6 +73,71 @@ public final class ClientReadinessCheck {
           + " the brokers' deprecated-request metrics, or --skip-client-check to check these clients by hand",
           clients);
     }
+    Measurement m = measure(jmxAddresses, metricsUrls);
+    List<DeprecatedUse> deprecated = m.deprecated();
+    List<String> unreachable = m.unreachable();
+    if (!unreachable.isEmpty()) {
+      return CheckResult.fail(NAME, "could not read the deprecated-request metrics of every broker", unreachable);
+    }
+    Map<String, Long> refused = new TreeMap<>();
+    Map<String, Long> acceptedByTarget = new TreeMap<>();
+    for (DeprecatedUse d : deprecated) {
+      if (d.count() <= 0) {
+        continue;
+      }
+      String key = d.clientName() + " " + d.clientVersion() + " (" + d.request() + " v" + d.version() + ")";
+      Optional<Range> range = target.map(t -> t.get(d.request()));
+      if (range.isPresent() && ClientInventory.accepts(range.get(), d.version())) {
+        acceptedByTarget.merge(key + ": the target accepts " + d.request() + " " + range.get(), d.count(),
+            Long::sum);
+      } else {
+        refused.merge(key, d.count(), Long::sum);
+      }
+    }
+    List<String> inventory = ClientInventory.of(m.connected(), deprecated, target, ClientMinimums.standard()).rows()
+        .stream().map(r -> "client " + r.describe()).toList();
+    List<String> fine = new ArrayList<>();
+    acceptedByTarget.forEach((line, count) -> fine.add(line + " (" + count + " requests)"));
+    String read = read(jmxAddresses.size(), metricsUrls.size());
+    if (refused.isEmpty()) {
+      List<String> details = new ArrayList<>(fine);
+      details.addAll(inventory);
+      return CheckResult.pass(NAME, (fine.isEmpty() ? "no client used a request version Kafka 4 removed"
+          : "every request version the clients used is one the target accepts") + " (" + read + ")", details);
+    }
+    List<String> details = new ArrayList<>();
+    refused.forEach((client, count) -> details.add(client + ": " + count + " requests in removed versions"
+        + (target.isPresent() ? ", refused by the target" : "")));
+    details.addAll(fine);
+    details.addAll(inventory);
+    return CheckResult.fail(NAME, refused.size() + " clients use request versions Kafka 4 removed: upgrade"
+        + " them before cutover (" + read + ")", details);
+  }
+
+
+  private static String read(int jmx, int prometheus) {
+    List<String> parts = new ArrayList<>();
+    if (jmx > 0) {
+      parts.add(jmx + (jmx == 1 ? " broker" : " brokers") + " read over JMX");
+    }
+    if (prometheus > 0) {
+      parts.add(prometheus + (prometheus == 1 ? " broker" : " brokers") + " read over Prometheus");
+    }
+    return String.join(", ", parts);
+  }
+
+  /** What the brokers reported: removed-version requests, connected client software, and who could not be read. */
+  public record Measurement(List<DeprecatedUse> deprecated, List<ClientConnections> connected,
+      List<String> unreachable) {
+    public Measurement {
+      deprecated = List.copyOf(deprecated);
+      connected = List.copyOf(connected);
+      unreachable = List.copyOf(unreachable);
+    }
+  }
+
+  /** Reads every JMX address and metrics URL; one that cannot be read is listed in {@code unreachable}. */
+  public Measurement measure(List<String> jmxAddresses, List<String> metricsUrls) {
     List<DeprecatedUse> deprecated = new ArrayList<>();
     List<ClientConnections> connected = new ArrayList<>();
     List<String> unreachable = new ArrayList<>();
@@ -95,71 +160,7 @@ public final class ClientReadinessCheck {
         }
       }
     }
-    if (!unreachable.isEmpty()) {
-      return CheckResult.fail(NAME, "could not read the deprecated-request metrics of every broker", unreachable);
-    }
-    Map<String, Long> refused = new TreeMap<>();
-    Map<String, Long> acceptedByTarget = new TreeMap<>();
-    for (DeprecatedUse d : deprecated) {
-      if (d.count() <= 0) {
-        continue;
-      }
-      String key = d.clientName() + " " + d.clientVersion() + " (" + d.request() + " v" + d.version() + ")";
-      Optional<Range> range = target.map(t -> t.get(d.request()));
-      if (range.isPresent() && accepts(range.get(), d.version())) {
-        acceptedByTarget.merge(key + ": the target accepts " + d.request() + " " + range.get(), d.count(),
-            Long::sum);
-      } else {
-        refused.merge(key, d.count(), Long::sum);
-      }
-    }
-    List<String> fine = new ArrayList<>();
-    acceptedByTarget.forEach((line, count) -> fine.add(line + " (" + count + " requests)"));
-    String read = read(jmxAddresses.size(), metricsUrls.size());
-    if (refused.isEmpty()) {
-      List<String> details = new ArrayList<>(fine);
-      details.addAll(connectedClients(connected));
-      return CheckResult.pass(NAME, (fine.isEmpty() ? "no client used a request version Kafka 4 removed"
-          : "every request version the clients used is one the target accepts") + " (" + read + ")", details);
-    }
-    List<String> details = new ArrayList<>();
-    refused.forEach((client, count) -> details.add(client + ": " + count + " requests in removed versions"
-        + (target.isPresent() ? ", refused by the target" : "")));
-    details.addAll(fine);
-    return CheckResult.fail(NAME, refused.size() + " clients use request versions Kafka 4 removed: upgrade"
-        + " them before cutover (" + read + ")", details);
-  }
-
-  private static boolean accepts(Range range, String version) {
-    try {
-      return range.accepts(Integer.parseInt(version));
-    } catch (NumberFormatException e) {
-      return false;
-    }
-  }
-
-  private static String read(int jmx, int prometheus) {
-    List<String> parts = new ArrayList<>();
-    if (jmx > 0) {
-      parts.add(jmx + (jmx == 1 ? " broker" : " brokers") + " read over JMX");
-    }
-    if (prometheus > 0) {
-      parts.add(prometheus + (prometheus == 1 ? " broker" : " brokers") + " read over Prometheus");
-    }
-    return String.join(", ", parts);
-  }
-
-  /** "connected: apache-kafka-java 3.9.2: 2 connections", one line per client software, summed over brokers. */
-  private static List<String> connectedClients(List<ClientConnections> connected) {
-    Map<String, Long> sums = new TreeMap<>();
-    connected.forEach(c -> sums.merge(c.clientName() + " " + c.clientVersion(), c.count(), Long::sum));
-    List<String> out = new ArrayList<>();
-    sums.forEach((client, n) -> {
-      if (n > 0) {
-        out.add("connected: " + client + ": " + n + (n == 1 ? " connection" : " connections"));
-      }
-    });
-    return out;
+    return new Measurement(deprecated, connected, unreachable);
   }
 
   static void readJmx(String address, List<DeprecatedUse> deprecated, List<ClientConnections> connected)
@@ -188,7 +189,8 @@ public final class ClientReadinessCheck {
     }
   }
 
-  private List<String> consumerClients() {
+  /** The source's consumer groups' members: client id and host, or "no active members". */
+  public List<String> consumerClients() {
     Set<String> out = new TreeSet<>();
     ConsumerGroups.describe(admin, endpoint, Pattern.compile(".*")).forEach((g, d) -> {
       if (d.members().isEmpty()) {

@@ -59,7 +59,9 @@ class ClientReadinessCheckTest {
     assertThat(r.passed()).isFalse();
     assertThat(r.summary()).isEqualTo("1 clients use request versions Kafka 4 removed: upgrade them before cutover"
         + " (2 brokers read over Prometheus)");
-    assertThat(r.details()).containsExactly("apache-kafka-java 0.10.0.1 (Produce v2): 4 requests in removed versions");
+    assertThat(r.details()).containsExactly("apache-kafka-java 0.10.0.1 (Produce v2): 4 requests in removed versions",
+        "client apache-kafka-java 0.10.0.1: 0 connections; not ready: Produce v2; below the Kafka 4 minimum 2.1 of"
+            + " Java kafka-clients (also Streams, Connect) (Kafka 4.0 upgrade notes)");
   }
 
   @Test
@@ -70,7 +72,8 @@ class ClientReadinessCheckTest {
     assertThat(r.passed()).isTrue();
     assertThat(r.summary()).isEqualTo("no client used a request version Kafka 4 removed (1 broker read over"
         + " Prometheus)");
-    assertThat(r.details()).containsExactly("connected: apache-kafka-java 4.1.2: 2 connections");
+    assertThat(r.details()).containsExactly("client apache-kafka-java 4.1.2: 2 connections; at or above the Kafka 4"
+        + " minimum 2.1 of Java kafka-clients (also Streams, Connect) (Kafka 4.0 upgrade notes)");
   }
 
   @Test
@@ -101,7 +104,9 @@ class ClientReadinessCheckTest {
     assertThat(r.summary()).isEqualTo("every request version the clients used is one the target accepts (1 broker"
         + " read over Prometheus)");
     assertThat(r.details()).containsExactly(
-        "kafka-go 0.4.47 (JoinGroup v1): the target accepts JoinGroup v0-v9 (6 requests)");
+        "kafka-go 0.4.47 (JoinGroup v1): the target accepts JoinGroup v0-v9 (6 requests)",
+        "client kafka-go 0.4.47: 0 connections; below the Kafka 4 minimum 0.4.48 of segmentio/kafka-go"
+            + " (segmentio/kafka-go#1384, #1378; 0.4.47 fails JoinGroup v1)");
   }
 
   @Test
@@ -114,7 +119,11 @@ class ClientReadinessCheckTest {
     assertThat(r.passed()).isFalse();
     assertThat(r.details()).containsExactly(
         "apache-kafka-java 2.0.1 (Produce v2): 3 requests in removed versions, refused by the target",
-        "kafka-go 0.4.47 (JoinGroup v1): 6 requests in removed versions, refused by the target");
+        "kafka-go 0.4.47 (JoinGroup v1): 6 requests in removed versions, refused by the target",
+        "client apache-kafka-java 2.0.1: 0 connections; not ready: Produce v2; below the Kafka 4 minimum 2.1 of"
+            + " Java kafka-clients (also Streams, Connect) (Kafka 4.0 upgrade notes)",
+        "client kafka-go 0.4.47: 0 connections; not ready: JoinGroup v1; below the Kafka 4 minimum 0.4.48 of"
+            + " segmentio/kafka-go (segmentio/kafka-go#1384, #1378; 0.4.47 fails JoinGroup v1)");
   }
 
   @Test

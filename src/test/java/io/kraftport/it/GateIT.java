@@ -308,6 +308,20 @@ class GateIT {
     assertThat(r.out()).as(r.all()).containsPattern("clients-ready +FAIL")
         .containsPattern("\\(Fetch v3\\): \\d+ requests in removed versions, refused by the target")
         .doesNotContainPattern("\\(JoinGroup v\\d+\\): \\d+ requests in removed versions");
+
+    // The inventory: every client software the source reports, judged against the table and the target.
+    JarRunner.Run clients = JarRunner.run("clients", "--source-bootstrap-server", stack.sourceBootstrap(),
+        "--target-bootstrap-server", stack.targetBootstrap(), "--source-metrics-url", stack.sourceMetricsUrl());
+    assertThat(clients.code()).as(clients.all()).isEqualTo(1);
+    assertThat(clients.out())
+        .containsPattern("CLIENT +VERSION +CONNECTIONS +READY +KAFKA 4 MINIMUM +SOURCE")
+        // kraftport's own Admin client, connected while it reads: named over KIP-511 and judged by the table.
+        .containsPattern("apache-kafka-java +4\\.1\\.2 +\\d+ +yes +2\\.1 \\(ready\\) +Kafka 4\\.0 upgrade notes")
+        // The 0.10 clients predate KIP-511: the broker cannot name them, their requests still judge them.
+        .containsPattern("unknown +unknown +\\d+ +NO +- +-")
+        .containsPattern("unknown unknown: uses .*Fetch v3.*, refused by the target")
+        .contains("group " + topic + ".group: no active members")
+        .contains("Clients: NOT READY");
   }
 
   private Path export(String prefix) {
