@@ -122,6 +122,12 @@ class GateIT {
     assertThat(Files.readString(md)).contains("kraftport gate: OPEN");
     assertThat(Files.readString(html)).contains("kraftport gate: OPEN");
     assertThat(Files.readString(json)).contains("\"verdict\" : \"OPEN\"");
+    // The client inventory (KIP-511 connections judged against the table) is in every report format.
+    assertThat(open.out()).contains("client apache-kafka-java 4.1.2: ");
+    for (Path report : List.of(junit, md, html, json)) {
+      assertThat(Files.readString(report)).as(report.toString()).contains("client apache-kafka-java 4.1.2: ")
+          .contains("the Kafka 4 minimum 2.1 of Java kafka-clients");
+    }
   }
 
   @Test

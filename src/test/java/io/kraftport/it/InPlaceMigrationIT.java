@@ -2,10 +2,15 @@ package io.kraftport.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kraftport.kafka.ClusterEndpoint;
 import io.kraftport.local.LocalStack;
+import io.kraftport.local.SampleSeeder;
 import io.kraftport.local.SharedStack;
+import io.kraftport.snapshot.Snapshot;
+import io.kraftport.snapshot.SnapshotCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("integration")
 class InPlaceMigrationIT {
+  static final String DYNAMIC_DEFAULT = "DYNAMIC_DEFAULT_BROKER_CONFIG";
   static LocalStack stack;
 
   @TempDir Path dir;
@@ -48,6 +54,21 @@ class InPlaceMigrationIT {
     return new NewTopic(name, partitions, (short) 1).configs(configs);
   }
 
+  /**
+   * A topic as the move leaves it: its own configs, and the values it inherited from the cluster's dynamic broker
+   * defaults, which an in-place move keeps (the cluster is the same). The shared target is not this test's to
+   * reconfigure, so those are set on the topic instead.
+   */
+  private static NewTopic moved(Snapshot before, String name, int partitions, Map<String, String> configs) {
+    Map<String, String> all = new java.util.TreeMap<>(configs);
+    before.findTopic(name).orElseThrow().configs().forEach((key, v) -> {
+      if (DYNAMIC_DEFAULT.equals(v.source())) {
+        all.put(key, v.value());
+      }
+    });
+    return topic(name, partitions, all);
+  }
+
   /** {@code kraftport diff --source-snapshot before.json} against the moved cluster; {@code allow} may be null. */
   private JarRunner.Run diffAgainstTheMovedCluster(Path before, String prefix, Path allow) {
     List<String> args = new java.util.ArrayList<>(List.of("diff", "--source-snapshot", before.toString(),
@@ -62,7 +83,12 @@ class InPlaceMigrationIT {
   @Test
   void theSnapshotBeforeTheMoveMatchesTheClusterAfterItAndARealDriftFails() throws Exception {
     String prefix = "ip" + UUID.randomUUID().toString().substring(0, 8) + ".";
-    // Before: the ZooKeeper-mode cluster, with configs Kafka 4 removed.
+    // Before: the ZooKeeper-mode cluster, with a dynamic cluster default (the same one the demo sample sets, so
+    // the shared source is as other tests leave it) and configs Kafka 4 removed.
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.sourceBootstrap()))) {
+      SampleSeeder.seed(admin, new ClusterEndpoint("source", stack.sourceBootstrap(), Duration.ofSeconds(30)),
+          new SampleSeeder.Sample("cluster default", Map.of("message.max.bytes", "2097152"), List.of()), prefix);
+    }
     create(stack.sourceBootstrap(), List.of(
         topic(prefix + "orders", 3, Map.of("retention.ms", "259200000")),
         topic(prefix + "legacy", 2, Map.of("message.format.version", "2.8",
@@ -75,11 +101,14 @@ class InPlaceMigrationIT {
 
     // After: the same definitions in KRaft mode (Kafka 4). The removed configs are gone and the timestamp bound is
     // split in two (both TRANSLATED); the operators changed events' segment size on purpose.
+    Snapshot snapshot = SnapshotCodec.read(before);
+    assertThat(snapshot.findTopic(prefix + "orders").orElseThrow().configs().get("max.message.bytes").source())
+        .isEqualTo(DYNAMIC_DEFAULT);
     create(stack.targetBootstrap(), List.of(
-        topic(prefix + "orders", 3, Map.of("retention.ms", "259200000")),
-        topic(prefix + "legacy", 2, Map.of("message.timestamp.before.max.ms", "3600000",
+        moved(snapshot, prefix + "orders", 3, Map.of("retention.ms", "259200000")),
+        moved(snapshot, prefix + "legacy", 2, Map.of("message.timestamp.before.max.ms", "3600000",
             "message.timestamp.after.max.ms", "3600000")),
-        topic(prefix + "events", 1, Map.of("segment.bytes", "52428800"))));
+        moved(snapshot, prefix + "events", 1, Map.of("segment.bytes", "52428800"))));
     // Kafka 4.0 lowered the default of message.timestamp.after.max.ms from unlimited to 1 h: every topic that
     // inherits it behaves differently after the move, and the diff says so instead of hiding it.
     JarRunner.Run unlisted = diffAgainstTheMovedCluster(before, prefix, null);
