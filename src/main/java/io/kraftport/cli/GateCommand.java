@@ -8,6 +8,7 @@ import io.kraftport.gate.CheckResult;
 import io.kraftport.gate.ClientReadinessCheck;
 import io.kraftport.gate.DrainCheck;
 import io.kraftport.gate.TargetHealthCheck;
+import io.kraftport.kafka.BrokerApiVersions;
 import io.kraftport.kafka.KafkaAdmins;
 import io.kraftport.report.Report;
 import io.kraftport.report.TextReports;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -38,7 +40,8 @@ import picocli.CommandLine.Spec;
       "                  held for --stable-for",
       "  target-healthy  every imported partition led, ISR >= min.insync.replicas,",
       "                  and auto.create.topics.enable=false on the target",
-      "  clients-ready   no client uses request versions Kafka 4 removed (JMX)",
+      "  clients-ready   no client uses a request version the target refuses (JMX",
+      "                  or Prometheus metrics of the source)",
       "A check that could not run fails with its reason. Exit 0: open; 1: closed;",
       "3: a side is unreachable or refuses the credentials (the reports are still written).",
     },
@@ -75,8 +78,15 @@ public final class GateCommand implements Callable<Integer> {
       description = "A source broker's JMX address, to read Kafka 4 deprecated-request metrics (repeatable).")
   List<String> sourceJmx = new ArrayList<>();
 
+  @Option(names = "--source-metrics-url", paramLabel = "URL",
+      description = "A source broker's Prometheus metrics page, for clusters without JMX such as AWS MSK's open"
+          + " monitoring (http://b-1.CLUSTER:11001/metrics; repeatable, one per broker; beside or instead of"
+          + " --source-jmx).")
+  List<String> sourceMetricsUrls = new ArrayList<>();
+
   @Option(names = "--skip-client-check",
-      description = "Accept that client readiness is checked by hand when no JMX is given (listed, not measured).")
+      description = "Accept that client readiness is checked by hand when no JMX or metrics URL is given (listed,"
+          + " not measured).")
   boolean skipClientCheck;
 
   @Mixin ReportOptions reports;
@@ -126,6 +136,7 @@ public final class GateCommand implements Callable<Integer> {
   /** The checks after parity: source drained, target healthy, clients ready. */
   private void runClusterChecks(MigrationConfig config, Duration timeout, Console console, Parity.Result result,
       List<CheckResult> checks) {
+    Optional<Map<String, BrokerApiVersions.Range>> targetVersions = Optional.empty();
     try (KafkaAdmins.Connection source = KafkaAdmins.connect(config.source(), timeout)) {
       console.progress("Gate 2/4: source drained ...");
       checks.add(guard(DrainCheck.NAME, () -> new DrainCheck(source.admin(), source.endpoint(),
@@ -138,10 +149,15 @@ public final class GateCommand implements Callable<Integer> {
             .filter(onTarget::contains).toList();
         checks.add(guard(TargetHealthCheck.NAME,
             () -> new TargetHealthCheck(target.admin(), target.endpoint()).run(imported)));
+        // The request versions the target accepts, to judge the clients' deprecated requests against.
+        targetVersions = BrokerApiVersions.tryRead(config.target().kafkaProperties(), target.admin(),
+            target.endpoint());
       }
+      Optional<Map<String, BrokerApiVersions.Range>> judgedAgainst = targetVersions;
       console.progress("Gate 4/4: clients ready ...");
       checks.add(guard(ClientReadinessCheck.NAME, () ->
-          new ClientReadinessCheck(source.admin(), source.endpoint()).run(sourceJmx, skipClientCheck)));
+          new ClientReadinessCheck(source.admin(), source.endpoint()).run(sourceJmx, sourceMetricsUrls,
+          skipClientCheck, judgedAgainst)));
     }
   }
 

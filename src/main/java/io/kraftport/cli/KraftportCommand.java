@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
       ImportCommand.class,
       DiffCommand.class,
       GateCommand.class,
+      ClientsCommand.class,
       DemoCommand.class,
       AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class,

@@ -20,16 +20,21 @@ import java.util.regex.Pattern;
 
 /**
  * A server kraftport can run locally, named by its Maven coordinates: a ZooKeeper-mode Kafka (3.x), a KRaft Kafka
- * (4.x) or an Apicurio Registry. {@link #install()} resolves it once into {@code $KRAFTPORT_HOME/dist/<name>} and
- * reuses it afterwards.
+ * (4.x), an Apicurio Registry, or the Prometheus JMX exporter agent a local broker runs with. {@link #install()}
+ * resolves it once into {@code $KRAFTPORT_HOME/dist/<name>} and reuses it afterwards.
  */
 public final class Distribution {
   /** What a distribution is, which decides its artifacts and how it is laid out and launched. */
   public enum Kind {
     KAFKA_ZOOKEEPER,
     KAFKA_KRAFT,
-    APICURIO_REGISTRY
+    APICURIO_REGISTRY,
+    /** The Prometheus JMX exporter java agent: one jar, loaded into a broker with {@code -javaagent}. */
+    JMX_EXPORTER_AGENT
   }
+
+  /** The JMX exporter the local source broker runs with, as MSK's open monitoring does. */
+  public static final String JMX_EXPORTER_VERSION = "1.0.1";
 
   static final String LOG4J2_VERSION = "2.24.3";
   static final String SLF4J_RELOAD4J_VERSION = "1.7.36";
@@ -78,6 +83,13 @@ public final class Distribution {
         List.of("io.apicurio:apicurio-registry-app:" + version + ":tar.gz:all"));
   }
 
+  /** The Prometheus JMX exporter java agent {@code version} (1.0.1 and 0.20.0 are on Maven Central). */
+  public static Distribution jmxExporterAgent(String version) {
+    major(version, "Prometheus JMX exporter");
+    return new Distribution(Kind.JMX_EXPORTER_AGENT, version,
+        List.of("io.prometheus.jmx:jmx_prometheus_javaagent:" + version));
+  }
+
   public Kind kind() {
     return kind;
   }
@@ -93,7 +105,11 @@ public final class Distribution {
 
   /** The directory name of the installation, such as {@code kafka-3.9.2}. */
   public String name() {
-    return (kind == Kind.APICURIO_REGISTRY ? "apicurio-registry-" : "kafka-") + version;
+    return switch (kind) {
+      case APICURIO_REGISTRY -> "apicurio-registry-";
+      case JMX_EXPORTER_AGENT -> "jmx-prometheus-javaagent-";
+      case KAFKA_ZOOKEEPER, KAFKA_KRAFT -> "kafka-";
+    } + version;
   }
 
   /** {@code $KRAFTPORT_HOME}, or {@code ~/.kraftport}. */

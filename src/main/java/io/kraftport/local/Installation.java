@@ -18,6 +18,15 @@ public record Installation(Distribution distribution, Path directory) {
     return directory.resolve("lib").toAbsolutePath() + java.io.File.separator + "*";
   }
 
+  /** The agent jar of a JMX exporter installation, for {@code -javaagent:}. */
+  public Path agentJar() {
+    if (distribution.kind() != Distribution.Kind.JMX_EXPORTER_AGENT) {
+      throw new IllegalStateException(distribution + " is not a java agent");
+    }
+    return directory.resolve("lib").resolve("jmx_prometheus_javaagent-" + distribution.version() + ".jar")
+        .toAbsolutePath();
+  }
+
   /** The {@code quarkus-run.jar} of an Apicurio installation. */
   public Path launchJar() {
     if (distribution.kind() != Distribution.Kind.APICURIO_REGISTRY) {

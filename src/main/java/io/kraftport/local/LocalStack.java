@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A whole migration scene on 127.0.0.1: a ZooKeeper-mode source cluster (ZooKeeper and one 3.x broker), a KRaft
- * target (one 4.x node with a SCRAM-SHA-512 listener) and, unless turned off, an empty Apicurio Registry for each
- * side. Independent servers start in parallel; {@link #close()} stops them all and deletes their data.
+ * A whole migration scene on 127.0.0.1: a ZooKeeper-mode source cluster (ZooKeeper and one 3.x broker, its metrics
+ * also on a Prometheus JMX exporter page as on AWS MSK), a KRaft target (one 4.x node with a SCRAM-SHA-512 listener)
+ * and, unless turned off, an empty Apicurio Registry for each side. Independent servers start in parallel;
+ * {@link #close()} stops them all and deletes their data.
  */
 public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
@@ -77,6 +78,8 @@ public final class LocalStack implements AutoCloseable {
     try {
       var sourceKafka = CompletableFuture.supplyAsync(
           () -> install(Distribution.kafka(options.sourceKafkaVersion())), pool);
+      var exporter = CompletableFuture.supplyAsync(
+          () -> install(Distribution.jmxExporterAgent(Distribution.JMX_EXPORTER_VERSION)), pool);
       var targetKafka = CompletableFuture.supplyAsync(
           () -> install(Distribution.kafka(options.targetKafkaVersion())), pool);
       CompletableFuture<Optional<Installation>> apicurio = options.registries()
@@ -86,8 +89,9 @@ public final class LocalStack implements AutoCloseable {
 
       var zooKeeper = sourceKafka.thenApplyAsync(
           i -> timed(started, "zookeeper", () -> ZooKeeperNode.start(i, timeout)), pool);
-      var source = zooKeeper.thenCombineAsync(sourceKafka,
-          (zk, i) -> timed(started, "source " + i.distribution(), () -> ZkKafkaBroker.start(i, zk, timeout)), pool);
+      var source = zooKeeper.thenCombineAsync(sourceKafka.thenCombine(exporter, List::of),
+          (zk, i) -> timed(started, "source " + i.get(0).distribution(),
+              () -> ZkKafkaBroker.start(i.get(0), zk, Optional.of(i.get(1)), timeout)), pool);
       var target = targetKafka.thenApplyAsync(i -> timed(started, "target " + i.distribution(),
           () -> KraftNode.start(i, options.targetAdminPassword(), timeout)), pool);
       var sourceRegistry = apicurio.thenApplyAsync(i -> i.map(a -> timed(started, "source registry",
@@ -213,6 +217,11 @@ public final class LocalStack implements AutoCloseable {
 
   public String sourceBootstrap() {
     return source.bootstrapServers();
+  }
+
+  /** The source broker's Prometheus metrics page (the JMX exporter agent, rules as on MSK). */
+  public String sourceMetricsUrl() {
+    return source.metricsUrl();
   }
 
   public String targetBootstrap() {

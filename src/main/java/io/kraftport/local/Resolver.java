@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Fills a work directory with one {@link Distribution}: Kafka's jars into {@code lib/} (transitively, through a
- * generated pom), or Apicurio's app into {@code app/} (the tar.gz fetched on its own, since its pom names
- * dependencies that are not on Maven Central, then unpacked).
+ * generated pom), the JMX exporter agent's jar into {@code lib/}, or Apicurio's app into {@code app/} (the tar.gz
+ * fetched on its own, since its pom names dependencies that are not on Maven Central, then unpacked).
  */
 final class Resolver {
   /** Apicurio's archive is about 160 MB; a slow link needs minutes. */
@@ -42,6 +42,16 @@ final class Resolver {
           "-DoutputDirectory=" + download.toAbsolutePath()));
       unpackApicurio(download);
       Dirs.deleteRecursively(download);
+    } else if (distribution.kind() == Distribution.Kind.JMX_EXPORTER_AGENT) {
+      // The agent jar is self-contained: copied by name, without its (shaded) dependencies.
+      Path lib = Files.createDirectories(work.resolve("lib"));
+      maven.run(project, log, MAVEN_TIMEOUT, distribution.name(), List.of(
+          Maven.DEPENDENCY_PLUGIN + ":copy",
+          "-Dartifact=" + distribution.artifacts().get(0),
+          "-DoutputDirectory=" + lib.toAbsolutePath()));
+      if (!Files.isRegularFile(lib.resolve("jmx_prometheus_javaagent-" + distribution.version() + ".jar"))) {
+        throw new UnreachableException("Maven finished but " + lib + " has no jmx_prometheus_javaagent jar");
+      }
     } else {
       maven.run(project, log, MAVEN_TIMEOUT, distribution.name(), List.of(
           Maven.DEPENDENCY_PLUGIN + ":copy-dependencies",
@@ -57,6 +67,7 @@ final class Resolver {
   /** A pom whose dependencies are the distribution's jars (none for Apicurio, whose archive is copied by name). */
   static String pom(Distribution distribution) {
     String deps = distribution.kind() == Distribution.Kind.APICURIO_REGISTRY
+        || distribution.kind() == Distribution.Kind.JMX_EXPORTER_AGENT
         ? ""
         : distribution.artifacts().stream().map(Resolver::dependency).collect(Collectors.joining());
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

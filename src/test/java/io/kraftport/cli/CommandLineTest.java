@@ -25,11 +25,18 @@ class CommandLineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"export", "import", "diff", "gate", "demo"})
+  @ValueSource(strings = {"export", "import", "diff", "gate", "clients", "demo"})
   void everyCommandHasHelpWithExamples(String command) {
     Run r = run(command, "--help");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("Usage: kraftport " + command).contains("Examples:");
+  }
+
+  @Test
+  void clientsWithoutAMetricsSourceIsInvalidInput() {
+    Run r = run("clients", "--source-bootstrap-server", "127.0.0.1:9");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("pass --source-jmx HOST:PORT or --source-metrics-url URL");
   }
 
   @Test

@@ -66,6 +66,17 @@ class DistributionTest {
         .contains("<packaging>pom</packaging>");
   }
 
+  @Test
+  void theJmxExporterAgentIsOneJarCopiedByName() {
+    Distribution agent = Distribution.jmxExporterAgent("1.0.1");
+    assertThat(agent.kind()).isEqualTo(Distribution.Kind.JMX_EXPORTER_AGENT);
+    assertThat(agent.name()).isEqualTo("jmx-prometheus-javaagent-1.0.1");
+    assertThat(agent.artifacts()).containsExactly("io.prometheus.jmx:jmx_prometheus_javaagent:1.0.1");
+    assertThat(Resolver.pom(agent)).doesNotContain("<dependency>");
+    assertThat(new Installation(agent, Path.of("/opt/a")).agentJar())
+        .isEqualTo(Path.of("/opt/a/lib/jmx_prometheus_javaagent-1.0.1.jar"));
+  }
+
   /** A stand-in {@code mvn} that records each run and fills the output directory like the real one would. */
   private Maven fakeMaven(String body) throws Exception {
     Path mvn = tmp.resolve("fake-mvn");
