@@ -4,7 +4,6 @@ import io.kraftport.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,8 +136,8 @@ public final class Distribution {
     try {
       Files.createDirectories(dist);
       try (FileChannel channel = FileChannel.open(dist.resolve(name() + ".lock"),
-              StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock ignored = channel.lock()) {
+              StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        channel.lock(); // held until the channel closes, across JVMs
         // Another JVM may have finished while we waited for the lock.
         if (Files.isRegularFile(target.resolve(MARKER))) {
           return new Installation(this, target);

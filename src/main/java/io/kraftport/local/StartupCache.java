@@ -2,7 +2,6 @@ package io.kraftport.local;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +60,8 @@ final class StartupCache {
     try {
       Files.createDirectories(cacheDir);
       try (FileChannel channel = FileChannel.open(cacheDir.resolve(key + ".lock"),
-              StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock ignored = channel.lock()) {
+              StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        channel.lock(); // held until the channel closes, across JVMs
         if (Files.isRegularFile(cache)) {
           return use;
         }
