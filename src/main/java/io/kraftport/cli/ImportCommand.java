@@ -3,6 +3,7 @@ package io.kraftport.cli;
 import io.kraftport.config.ConfigLoader.MigrationConfig;
 import io.kraftport.kafka.KafkaAdmins;
 import io.kraftport.kafka.TopicImporter;
+import io.kraftport.migrate.Sides;
 import io.kraftport.plan.ImportPlan;
 import io.kraftport.plan.ImportResult;
 import io.kraftport.plan.TopicPlan;
