@@ -1,8 +1,13 @@
 package io.kraftport;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.conditions.ArchPredicates.are;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -28,6 +33,14 @@ class ArchitectureTest {
   private static final String KAFKA_CLIENTS = "org.apache.kafka.clients..";
   private static final String OKHTTP = "okhttp3..";
 
+  private static DescribedPredicate<JavaClass> record() {
+    return DescribedPredicate.describe("records", JavaClass::isRecord);
+  }
+
+  private static DescribedPredicate<JavaClass> enumType() {
+    return DescribedPredicate.describe("enums", JavaClass::isEnum);
+  }
+
   @ArchTest
   static final ArchRule nothingOutsideCliDependsOnCli = noClasses()
       .that().resideOutsideOfPackage(CLI)
@@ -39,6 +52,18 @@ class ArchitectureTest {
       .that().resideInAPackage(REPORT)
       .should().dependOnClassesThat().resideInAnyPackage(KAFKA, REGISTRY, LOCAL)
       .because("report renders result types and knows nothing of the clusters or registries behind them");
+
+  @ArchTest
+  static final ArchRule servicesKnowNeitherCommandsNorRenderers = noClasses()
+      .that().resideInAPackage(MIGRATE)
+      .should().dependOnClassesThat().resideInAnyPackage(CLI, REPORT)
+      .because("the services return results; the commands render them, through report");
+
+  @ArchTest
+  static final ArchRule reportRendersMigrateResultsButCallsNoService = noClasses()
+      .that().resideInAPackage(REPORT)
+      .should().dependOnClassesThat(resideInAPackage(MIGRATE).and(are(not(record())).and(are(not(enumType())))))
+      .because("report may render the services' result records and verdicts, never run a service or its I/O");
 
   @ArchTest
   static final ArchRule pureLogicDoesNoIo = noClasses()

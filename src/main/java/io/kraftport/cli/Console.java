@@ -1,5 +1,6 @@
 package io.kraftport.cli;
 
+import io.kraftport.Progress;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,9 +22,30 @@ final class Console {
     this.verbose = root.verbose;
   }
 
-  /** Progress for long steps: a live bar on a terminal, a line per finished step otherwise, none when quiet. */
-  io.kraftport.Progress progress() {
-    return quiet ? io.kraftport.Progress.NONE : new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
+  /**
+   * Progress for the core's long steps: each step's line on stderr, then its counts (a live bar on a terminal, a line
+   * per finished count otherwise; a fresh bar for each step), and warnings; only the warnings when quiet.
+   */
+  Progress progress() {
+    return new Progress() {
+      private Progress counts = Progress.NONE;
+
+      @Override
+      public void step(String description) {
+        progress(description);
+        counts = quiet ? Progress.NONE : new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
+      }
+
+      @Override
+      public void advance(String what, long done, long total) {
+        counts.advance(what, done, total);
+      }
+
+      @Override
+      public void warn(String message) {
+        Console.this.warn(message);
+      }
+    };
   }
 
   boolean isQuiet() {

@@ -71,23 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
         + " ...");
     try (LocalStack stack = LocalStack.start(options)) {
       console.progress("Source " + stack.sourceBootstrap() + ", target " + stack.targetBootstrap());
-      List<String> topics;
-      try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.sourceBootstrap()))) {
-        topics = SampleSeeder.seed(admin,
-            new ClusterEndpoint("source", stack.sourceBootstrap(), Duration.ofSeconds(30)),
-            SampleSeeder.load("demo-topics.json"), "");
-      }
-      console.progress("Seeded the source with " + topics.size() + " topics (samples/demo-topics.json)");
-      String registries = "";
-      if (!noRegistry) {
-        try (RegistryClient registry = RegistryClient.create(RegistrySettings.of(stack.sourceRegistryUrl()))) {
-          int versions = RegistrySeeder.seed(registry, RegistrySeeder.load("demo-schemas.json"), "").size();
-          console.progress("Seeded the source registry with " + versions
-              + " schema versions (samples/demo-schemas.json)");
-        }
-        registries = "source.schema.registry.url=" + stack.sourceRegistryUrl() + "\n"
-            + "target.schema.registry.url=" + stack.targetRegistryUrl() + "\n";
-      }
+      String registries = seed(stack, console);
       Path config = outputDir.resolve("migration.properties");
       Path snapshot = outputDir.resolve("snapshot.json");
       write(config, "# Written by kraftport demo: the local clusters it started.\n"
@@ -105,6 +89,27 @@ public final class DemoCommand implements Callable<Integer> {
       console.progress("Stopping the local clusters ...");
       return Math.max(diff, gate);
     }
+  }
+
+  /** Seeds the source cluster and, unless left out, its registry; returns the registry lines of the config. */
+  private String seed(LocalStack stack, Console console) {
+    List<String> topics;
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.sourceBootstrap()))) {
+      topics = SampleSeeder.seed(admin,
+          new ClusterEndpoint("source", stack.sourceBootstrap(), Duration.ofSeconds(30)),
+          SampleSeeder.load("demo-topics.json"), "");
+    }
+    console.progress("Seeded the source with " + topics.size() + " topics (samples/demo-topics.json)");
+    if (noRegistry) {
+      return "";
+    }
+    try (RegistryClient registry = RegistryClient.create(RegistrySettings.of(stack.sourceRegistryUrl()))) {
+      int versions = RegistrySeeder.seed(registry, RegistrySeeder.load("demo-schemas.json"), "").size();
+      console.progress("Seeded the source registry with " + versions
+          + " schema versions (samples/demo-schemas.json)");
+    }
+    return "source.schema.registry.url=" + stack.sourceRegistryUrl() + "\n"
+        + "target.schema.registry.url=" + stack.targetRegistryUrl() + "\n";
   }
 
   private String[] reportFlags(String base) {

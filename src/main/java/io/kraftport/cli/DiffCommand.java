@@ -1,6 +1,10 @@
 package io.kraftport.cli;
 
 import io.kraftport.config.ConfigLoader.MigrationConfig;
+import io.kraftport.migrate.ParityRequest;
+import io.kraftport.migrate.ParityResult;
+import io.kraftport.migrate.ParityService;
+import io.kraftport.report.Report;
 import io.kraftport.report.TextReports;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -56,13 +60,14 @@ public final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     Console console = new Console(spec);
     MigrationConfig config = sourceSnapshot == null || targetSnapshot == null ? connection.load() : null;
-    Parity.Result result = Parity.compute(config, sourceSnapshot, targetSnapshot, topics.filter(), registry, parity,
-        connection.timeout(), console);
-    console.print(TextReports.diff(result.report()));
-    reports.write(result.report());
+    ParityResult result = ParityService.compute(new ParityRequest(config, sourceSnapshot, targetSnapshot,
+        topics.filter(), registry.access(), parity.checks(), connection.timeout()), console.progress());
+    Report report = Report.of(result);
+    console.print(TextReports.diff(report));
+    reports.write(report);
     if (console.isQuiet()) {
-      console.essential("Verdict: " + result.report().verdict());
+      console.essential("Verdict: " + report.verdict());
     }
-    return result.report().passed() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
+    return result.verdict().passed() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
   }
 }

@@ -1,6 +1,7 @@
 package io.kraftport.cli;
 
 import io.kraftport.config.ConfigLoader.MigrationConfig;
+import io.kraftport.migrate.Sides;
 import io.kraftport.snapshot.Snapshot;
 import io.kraftport.snapshot.SnapshotCodec;
 import java.nio.file.Path;
@@ -42,8 +43,8 @@ public final class ExportCommand implements Callable<Integer> {
     Console console = new Console(spec);
     MigrationConfig config = connection.load();
     long started = System.nanoTime();
-    Snapshot snapshot = Sides.live(config.source(), topics.filter(), registry, connection.timeout(), console)
-        .snapshot();
+    Snapshot snapshot = Sides.live(config.source(), topics.filter(), registry.access(), connection.timeout(),
+        console.progress()).snapshot();
     if (output.equals("-")) {
       spec.commandLine().getOut().print(SnapshotCodec.toJson(snapshot));
       spec.commandLine().getOut().flush();

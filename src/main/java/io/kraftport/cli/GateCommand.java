@@ -1,24 +1,20 @@
 package io.kraftport.cli;
 
-import io.kraftport.KraftportException;
-import io.kraftport.config.ConfigLoader.MigrationConfig;
-import io.kraftport.config.SideConfig;
-import io.kraftport.diff.Difference;
-import io.kraftport.gate.CheckResult;
 import io.kraftport.gate.ClientReadinessCheck;
 import io.kraftport.gate.DrainCheck;
 import io.kraftport.gate.TargetHealthCheck;
+import io.kraftport.config.ConfigLoader.MigrationConfig;
 import io.kraftport.kafka.BrokerApiVersions;
-import io.kraftport.kafka.KafkaAdmins;
+import io.kraftport.migrate.GateCheck;
+import io.kraftport.migrate.GateRequest;
+import io.kraftport.migrate.GateResult;
+import io.kraftport.migrate.GateService;
+import io.kraftport.migrate.ParityRequest;
 import io.kraftport.report.Report;
 import io.kraftport.report.TextReports;
-import io.kraftport.snapshot.TopicSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -52,10 +48,6 @@ import picocli.CommandLine.Spec;
       "  kraftport gate --config migration.properties --skip-client-check --report-html gate.html",
     })
 public final class GateCommand implements Callable<Integer> {
-  /** The checks in the order they run, so a gate that stops early can name the ones it did not reach. */
-  private static final List<String> CHECKS = List.of("parity", DrainCheck.NAME, TargetHealthCheck.NAME,
-      ClientReadinessCheck.NAME);
-
   @Spec CommandSpec spec;
 
   @Mixin ConnectionOptions connection;
@@ -95,105 +87,36 @@ public final class GateCommand implements Callable<Integer> {
   public Integer call() {
     Console console = new Console(spec);
     MigrationConfig config = connection.load();
-    Duration timeout = connection.timeout();
-    List<CheckResult> checks = new ArrayList<>();
-    Parity.Result result = null;
-    try {
-      console.progress("Gate 1/4: parity ...");
-      result = Parity.compute(config, null, null, topics.filter(), registry, parity, timeout, console);
-      checks.add(parityCheck(result.report()));
-      runClusterChecks(config, timeout, console, result, checks);
-    } catch (RuntimeException e) {
-      if (ExitCodes.codeFor(e) != ExitCodes.UNREACHABLE) {
-        throw e;
-      }
-      // A side that does not answer or refuses our credentials ends the run with exit 3, but a CI job still needs
-      // the reports to publish: write them with the check that could not run, then let the failure through.
-      Report report = stopped(config, checks, result, e);
-      console.print(TextReports.gate(report));
-      reports.write(report);
-      throw e;
-    }
-    Report report = Report.gate(result.report().source(), result.report().target(), result.report().counts(),
-        checks, result.report().differences());
+    ParityRequest parityRequest = new ParityRequest(config, null, null, topics.filter(), registry.access(),
+        parity.checks(), connection.timeout());
+    GateResult result = GateService.run(new GateRequest(parityRequest, checks(config)), console.progress());
+    Report report = Report.gate(result);
     console.print(TextReports.gate(report));
     reports.write(report);
+    if (result.stoppedBy() != null) {
+      // A side that does not answer or refuses our credentials ends the run with exit 3, but a CI job still needs
+      // the reports to publish: they are written with the check that could not run, then the failure goes through.
+      throw result.stoppedBy();
+    }
     if (console.isQuiet()) {
       console.essential("Gate: " + report.verdict());
     }
-    return report.passed() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
+    return result.verdict().passed() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
   }
 
-  private static CheckResult parityCheck(Report parity) {
-    List<Difference> drift = parity.differences().stream().filter(Difference::isDrift).toList();
-    return drift.isEmpty()
-        ? CheckResult.pass("parity", "no drift between source and target (" + parity.summary().get("translated")
-            + " translated, " + parity.summary().get("accepted") + " accepted)", List.of())
-        : CheckResult.fail("parity", drift.size() + " differences between source and target",
-            drift.stream().map(TextReports::oneLine).toList());
+  // ---- The checks after parity, in the order they run (one entry per check; parity itself always runs first). ----
+
+  private List<GateCheck> checks(MigrationConfig config) {
+    return List.of(
+        new GateCheck(DrainCheck.NAME, "source drained", c -> new DrainCheck(c.source().admin(),
+            c.source().endpoint(), d -> Thread.sleep(d.toMillis())).run(groups, stableFor, c.sourceTopics())),
+        new GateCheck(TargetHealthCheck.NAME, "target healthy", c -> new TargetHealthCheck(c.target().admin(),
+            c.target().endpoint()).run(c.importedTopics())),
+        // Judged against the request versions the target accepts.
+        new GateCheck(ClientReadinessCheck.NAME, "clients ready", c -> new ClientReadinessCheck(c.source().admin(),
+            c.source().endpoint()).run(sourceJmx, sourceMetricsUrls, skipClientCheck, BrokerApiVersions.tryRead(
+                config.target().kafkaProperties(), c.target().admin(), c.target().endpoint()))));
   }
 
-  /** The checks after parity: source drained, target healthy, clients ready. */
-  private void runClusterChecks(MigrationConfig config, Duration timeout, Console console, Parity.Result result,
-      List<CheckResult> checks) {
-    Optional<Map<String, BrokerApiVersions.Range>> targetVersions = Optional.empty();
-    try (KafkaAdmins.Connection source = KafkaAdmins.connect(config.source(), timeout)) {
-      console.progress("Gate 2/4: source drained ...");
-      checks.add(guard(DrainCheck.NAME, () -> new DrainCheck(source.admin(), source.endpoint(),
-          d -> Thread.sleep(d.toMillis()))
-          .run(groups, stableFor, result.source().topics().stream().map(TopicSpec::name).toList())));
-      try (KafkaAdmins.Connection target = KafkaAdmins.connect(config.target(), timeout)) {
-        console.progress("Gate 3/4: target healthy ...");
-        Set<String> onTarget = Set.copyOf(result.target().topics().stream().map(TopicSpec::name).toList());
-        List<String> imported = result.source().topics().stream().map(TopicSpec::name)
-            .filter(onTarget::contains).toList();
-        checks.add(guard(TargetHealthCheck.NAME,
-            () -> new TargetHealthCheck(target.admin(), target.endpoint()).run(imported)));
-        // The request versions the target accepts, to judge the clients' deprecated requests against.
-        targetVersions = BrokerApiVersions.tryRead(config.target().kafkaProperties(), target.admin(),
-            target.endpoint());
-      }
-      Optional<Map<String, BrokerApiVersions.Range>> judgedAgainst = targetVersions;
-      console.progress("Gate 4/4: clients ready ...");
-      checks.add(guard(ClientReadinessCheck.NAME, () ->
-          new ClientReadinessCheck(source.admin(), source.endpoint()).run(sourceJmx, sourceMetricsUrls,
-          skipClientCheck, judgedAgainst)));
-    }
-  }
-
-  /** The report of a gate that stopped at a check that could not run: that check fails, the later ones did not run. */
-  private static Report stopped(MigrationConfig config, List<CheckResult> done, Parity.Result result,
-      RuntimeException e) {
-    List<CheckResult> checks = new ArrayList<>(done);
-    String failed = CHECKS.get(checks.size());
-    checks.add(CheckResult.fail(failed, "could not run: " + ExitCodes.oneLine(String.valueOf(e.getMessage())),
-        List.of()));
-    for (String name : CHECKS.subList(checks.size(), CHECKS.size())) {
-      checks.add(CheckResult.fail(name, "not run: the gate stopped at " + failed, List.of()));
-    }
-    if (result != null) {
-      return Report.gate(result.report().source(), result.report().target(), result.report().counts(), checks,
-          result.report().differences());
-    }
-    return Report.gate(label(config.source()), label(config.target()), Map.of(), checks, List.of());
-  }
-
-  private static String label(SideConfig side) {
-    return side.side() + " cluster (" + side.bootstrapServers().orElse("not configured") + ")";
-  }
-
-  /**
-   * Runs a check; one that cannot run (a cluster that does not answer or refuses us) is a failure with the reason. A
-   * bug is not a closed gate: it goes through as an internal error (exit 4).
-   */
-  static CheckResult guard(String name, java.util.function.Supplier<CheckResult> check) {
-    try {
-      return check.get();
-    } catch (KraftportException e) {
-      if (e.kind() != KraftportException.Kind.UNREACHABLE) {
-        throw e;
-      }
-      return CheckResult.fail(name, "could not run: " + e.getMessage(), List.of());
-    }
-  }
+  // ---- End of the checks. ----
 }

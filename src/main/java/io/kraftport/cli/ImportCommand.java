@@ -1,21 +1,15 @@
 package io.kraftport.cli;
 
-import io.kraftport.config.ConfigLoader.MigrationConfig;
-import io.kraftport.kafka.KafkaAdmins;
 import io.kraftport.kafka.TopicImporter;
+import io.kraftport.migrate.ImportOutcome;
+import io.kraftport.migrate.ImportRequest;
+import io.kraftport.migrate.ImportService;
 import io.kraftport.plan.ImportPlan;
 import io.kraftport.plan.ImportResult;
 import io.kraftport.plan.TopicPlan;
 import io.kraftport.plan.TopicStep;
-import io.kraftport.registry.ImportOptions;
-import io.kraftport.registry.RegistryClient;
-import io.kraftport.registry.RegistryImporter;
-import io.kraftport.report.RegistryTexts;
-import io.kraftport.schema.DefaultSchemaCanon;
-import io.kraftport.snapshot.RegistrySnapshot;
-import io.kraftport.translate.ConfigTranslations;
-import java.util.Optional;
 import io.kraftport.report.JsonReports;
+import io.kraftport.report.RegistryTexts;
 import io.kraftport.report.TextReports;
 import io.kraftport.snapshot.Snapshot;
 import io.kraftport.snapshot.SnapshotCodec;
@@ -95,86 +89,57 @@ public final class ImportCommand implements Callable<Integer> {
           "--replication-factor must be at least 1, was " + replicationFactor);
     }
     Snapshot snapshot = SnapshotCodec.read(snapshotFile);
-    MigrationConfig config = connection.load();
-    TopicImporter.Options options = new TopicImporter.Options(!noPinDefaults, alterExisting, replicationFactor);
-    Optional<RegistryClient> targetRegistry = snapshot.registry() == null
-        ? Optional.empty()
-        : registry.connect(config.target(), connection.timeout());
-    if (snapshot.registry() != null && registry.enabled() && targetRegistry.isEmpty()) {
-      console.warn("the snapshot holds " + snapshot.registry().subjects().size() + " subjects but no target"
-          + " registry is configured (target.schema.registry.url or --target-registry-url): schemas not imported");
+    ImportRequest request = new ImportRequest(snapshot, connection.load(), topics.filter(), registry.access(),
+        new TopicImporter.Options(!noPinDefaults, alterExisting, replicationFactor), allowIdChange, dryRun,
+        allowPartial, console.isQuiet(), connection.timeout());
+    // The plan that names a target hazard is not printed with --quiet; the warning still is (warnHazards).
+    ImportOutcome outcome = ImportService.run(request, console.progress(),
+        applied -> console.print(TextReports.topicPlan(applied, console.verbose())));
+    if (outcome.stop() != ImportOutcome.Stop.NONE) {
+      console.print(TextReports.topicPlan(outcome.topics(), console.verbose()));
+      if (outcome.registryPlan() != null) {
+        console.print("\n" + RegistryTexts.plan(outcome.registryPlan(), console.verbose()));
+      }
+      writeReport(outcome);
+      console.essential(stopped(outcome));
+      return outcome.succeeded() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
     }
-    try (KafkaAdmins.Connection target = KafkaAdmins.connect(config.target(), connection.timeout());
-        RegistryClient registryClient = targetRegistry.orElse(null)) {
-      TopicImporter importer = new TopicImporter(target, ConfigTranslations.standard());
-      console.progress("Planning the import of " + snapshot.topics().size() + " topics into " + target.endpoint()
-          + " ...");
-      TopicPlan plan = importer.plan(snapshot.topics(), topics.filter(), options);
-      if (console.isQuiet()) {
-        // The plan that names the hazard is not printed with --quiet; the warning still is.
-        plan.warnings().forEach(w -> console.warn(w.describe()));
-      }
-      RegistryImporter registryImporter = null;
-      RegistrySnapshot schemas = null;
-      ImportPlan registryPlan = null;
-      if (registryClient != null) {
-        registryImporter = new RegistryImporter(registryClient, new DefaultSchemaCanon());
-        schemas = Sides.filterSubjects(snapshot.registry(), registry.exportOptions());
-        console.progress("Planning the import of " + schemas.subjects().size() + " subjects into "
-            + registryClient.url() + " ...");
-        // Plans and checks every schema before anything is written: one that does not parse ends the run here.
-        registryPlan = registryImporter.plan(schemas, new ImportOptions(true, allowIdChange));
-      }
-      long started = System.nanoTime();
-      // The target validates every create and alter before anything is written, so a value only it rejects
-      // (partitions 1000000000, retention.ms "abc") stops the whole run instead of leaving it half imported.
-      console.progress("Validating " + (plan.count(TopicStep.Action.CREATE) + plan.count(TopicStep.Action.ALTER))
-          + " topic changes with the target ...");
-      TopicPlan validated = importer.validate(plan);
-      boolean refused = validated.hasRefusals() && !allowPartial;
-      boolean registryConflicts = registryPlan != null && registryPlan.hasConflicts();
-      if (dryRun || refused || registryConflicts) {
-        console.print(TextReports.topicPlan(validated, console.verbose()));
-        if (registryPlan != null) {
-          console.print("\n" + RegistryTexts.plan(registryPlan, console.verbose()));
-        }
-        writeReport(validated, registryPlan, null);
-        boolean problems = validated.hasProblems() || registryConflicts;
-        String next = problems ? "Fix the conflicts and refusals above before importing."
-            : validated.count(TopicStep.Action.CREATE) + " topics would be created.";
-        console.essential(dryRun ? "Dry run: nothing was written. " + next
-            : refused ? "Refused: nothing was written, because the target refuses "
-                + validated.count(TopicStep.Action.REFUSED) + " topics (see above); fix them, or pass"
-                + " --allow-partial to import the rest."
-            : "Conflicts: nothing was written. " + next);
-        return problems ? ExitCodes.DIFFERENCES : ExitCodes.OK;
-      }
-      TopicPlan outcome = importer.apply(validated, console.progress());
-      console.print(TextReports.topicPlan(outcome, console.verbose()));
-      ImportResult registryResult = null;
-      if (registryImporter != null) {
-        registryResult = registryImporter.run(schemas, new ImportOptions(false, allowIdChange));
-        console.print("\n" + RegistryTexts.plan(registryResult.plan(), console.verbose()));
-        console.print(RegistryTexts.outcome(registryResult));
-      }
-      writeReport(outcome, registryResult == null ? null : registryResult.plan(), registryResult);
-      long ms = (System.nanoTime() - started) / 1_000_000;
-      console.essential("Imported: " + outcome.count(TopicStep.Action.CREATE) + " created, "
-          + outcome.count(TopicStep.Action.ALTER) + " altered, " + outcome.count(TopicStep.Action.EXISTS_SAME)
-          + " already there, " + (outcome.count(TopicStep.Action.CONFLICT)
-              + outcome.count(TopicStep.Action.REFUSED)) + " not imported"
-          + (registryResult == null ? "" : "; schemas " + registryResult.status()) + " (" + ms + " ms)");
-      boolean registryOk = registryResult == null || registryResult.succeeded();
-      return outcome.hasProblems() || !registryOk ? ExitCodes.DIFFERENCES : ExitCodes.OK;
+    ImportResult registryResult = outcome.registryResult();
+    if (registryResult != null) {
+      console.print("\n" + RegistryTexts.plan(registryResult.plan(), console.verbose()));
+      console.print(RegistryTexts.outcome(registryResult));
     }
+    writeReport(outcome);
+    TopicPlan topicsDone = outcome.topics();
+    console.essential("Imported: " + topicsDone.count(TopicStep.Action.CREATE) + " created, "
+        + topicsDone.count(TopicStep.Action.ALTER) + " altered, " + topicsDone.count(TopicStep.Action.EXISTS_SAME)
+        + " already there, " + (topicsDone.count(TopicStep.Action.CONFLICT)
+            + topicsDone.count(TopicStep.Action.REFUSED)) + " not imported"
+        + (registryResult == null ? "" : "; schemas " + registryResult.status()) + " (" + outcome.millis() + " ms)");
+    return outcome.succeeded() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
+  }
+
+  /** The last line of an import that wrote nothing: why, and what to do next. */
+  private static String stopped(ImportOutcome outcome) {
+    TopicPlan validated = outcome.topics();
+    String next = !outcome.succeeded() ? "Fix the conflicts and refusals above before importing."
+        : validated.count(TopicStep.Action.CREATE) + " topics would be created.";
+    return switch (outcome.stop()) {
+      case DRY_RUN -> "Dry run: nothing was written. " + next;
+      case REFUSED -> "Refused: nothing was written, because the target refuses "
+          + validated.count(TopicStep.Action.REFUSED) + " topics (see above); fix them, or pass"
+          + " --allow-partial to import the rest.";
+      case CONFLICTS, NONE -> "Conflicts: nothing was written. " + next;
+    };
   }
 
   /** The JSON report of an import: the topic plan with its outcome, and the registry's. */
   record ImportReport(TopicPlan topics, ImportPlan registryPlan, ImportResult registryResult) {}
 
-  private void writeReport(TopicPlan topicPlan, ImportPlan registryPlan, ImportResult result) {
+  private void writeReport(ImportOutcome outcome) {
     if (reportJson != null) {
-      JsonReports.write(reportJson, new ImportReport(topicPlan, registryPlan, result));
+      JsonReports.write(reportJson, new ImportReport(outcome.topics(), outcome.registryPlan(),
+          outcome.registryResult()));
     }
   }
 }

@@ -1,6 +1,6 @@
 package io.kraftport.cli;
 
-import io.kraftport.diff.AllowList;
+import io.kraftport.migrate.ParityRequest;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -27,7 +27,8 @@ public final class ParityOptions {
           + " every schema id they carry to resolve on the target and every record to read back (default: off).")
   int sampleRecords;
 
-  AllowList allowList() {
-    return allowDifferences == null ? AllowList.NONE : AllowList.read(allowDifferences);
+  /** These options as the parity service takes them. */
+  ParityRequest.Checks checks() {
+    return new ParityRequest.Checks(replicationFactor, allowDifferences, !noRoundTrip, allVersions, sampleRecords);
   }
 }

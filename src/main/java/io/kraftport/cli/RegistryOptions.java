@@ -1,10 +1,9 @@
 package io.kraftport.cli;
 
-import io.kraftport.InvalidInputException;
 import io.kraftport.config.SideConfig;
+import io.kraftport.migrate.RegistryAccess;
 import io.kraftport.registry.ExportOptions;
 import io.kraftport.registry.RegistryClient;
-import io.kraftport.registry.RegistrySettings;
 import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -28,21 +27,12 @@ public final class RegistryOptions {
 
   /** The registry client of a side, or empty where the side has no registry or {@code --no-registry} is given. */
   public Optional<RegistryClient> connect(SideConfig side, Duration timeout) {
-    if (noRegistry || side.registryProperties().getProperty(RegistrySettings.URL) == null) {
-      return Optional.empty();
-    }
-    RegistrySettings settings;
-    try {
-      settings = RegistrySettings.fromProperties(side.registryProperties());
-    } catch (InvalidInputException e) {
-      // The settings name the property as the client knows it; the user needs to know which side's it is.
-      throw new InvalidInputException(side.side() + " registry: " + e.getMessage(), e);
-    }
-    settings = settings
-        .withSide(side.side())
-        .withConcurrency(concurrency)
-        .withTimeouts(Duration.ofSeconds(Math.min(10, timeout.toSeconds())), timeout, timeout.multipliedBy(2));
-    return Optional.of(RegistryClient.create(settings));
+    return access().connect(side, timeout);
+  }
+
+  /** These options as the services take them. */
+  public RegistryAccess access() {
+    return new RegistryAccess(!noRegistry, subjectInclude, subjectExclude, concurrency);
   }
 
   public boolean enabled() {
@@ -50,6 +40,6 @@ public final class RegistryOptions {
   }
 
   public ExportOptions exportOptions() {
-    return ExportOptions.filtered(subjectInclude, subjectExclude).withParallelism(concurrency);
+    return access().exportOptions();
   }
 }

@@ -5,8 +5,7 @@ import picocli.CommandLine.IVersionProvider;
 /** The tool's version as the jar manifest states it ({@code dev} when run from classes). */
 public final class VersionProvider implements IVersionProvider {
   public static String version() {
-    String v = VersionProvider.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
+    return io.kraftport.migrate.ToolVersion.version();
   }
 
   @Override

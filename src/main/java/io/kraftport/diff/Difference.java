@@ -42,6 +42,21 @@ public record Difference(
     return status == Status.DRIFT;
   }
 
+  /** The difference on one line, values cut to 60 characters: how a gate's parity check lists its drift. */
+  @JsonIgnore
+  public String oneLine() {
+    return kind + " " + resource + (field == null ? "" : " " + field) + ": expected " + abbreviate(expected)
+        + ", actual " + abbreviate(actual) + (note == null ? "" : " (" + note + ")");
+  }
+
+  private static String abbreviate(String s) {
+    if (s == null) {
+      return "-";
+    }
+    String one = s.replace('\n', ' ');
+    return one.length() <= 60 ? one : one.substring(0, 57) + "...";
+  }
+
   private static String str(Object o) {
     return o == null ? null : String.valueOf(o);
   }

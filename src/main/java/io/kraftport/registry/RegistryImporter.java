@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Imports a registry snapshot into a target registry, keeping schema ids and versions. It always plans first (from
- * a fresh export of the target): a dry run returns the plan, and a plan with any conflict writes nothing. Applying
+ * one export of the target, which applying the plan reuses): a dry run returns the plan, and a plan with any
+ * conflict writes nothing. Applying
  * goes through IMPORT mode on Confluent-compatible targets and through the admin import on an Apicurio target
  * (of only what it misses where it is not empty, after checking that none of those ids is taken); where ids cannot
  * be kept it refuses unless ids may change. Importing again onto an imported target writes nothing, and an
@@ -30,29 +31,53 @@ public final class RegistryImporter {
   }
 
   /**
+   * A plan and the target as it was read to make it: what {@link #apply} needs, so an import exports the target once.
+   * {@code admin} is the Apicurio admin export's view (null on other registries or where it cannot be read).
+   */
+  public record Planned(ImportPlan plan, RegistrySnapshot target, ApicurioTarget admin) {}
+
+  /**
    * The plan for importing {@code source} into the target as it is now.
    *
    * @throws io.kraftport.InvalidInputException if a source schema does not parse (naming each such version)
    */
   public ImportPlan plan(RegistrySnapshot source, ImportOptions options) {
-    return planner.plan(source, exportTarget(), adminTarget(), target.flavor(), options);
+    return prepare(source, options).plan();
+  }
+
+  /**
+   * Exports the target once and plans the import of {@code source} into it, keeping what was read for {@link #apply}.
+   *
+   * @throws io.kraftport.InvalidInputException if a source schema does not parse (naming each such version)
+   */
+  public Planned prepare(RegistrySnapshot source, ImportOptions options) {
+    RegistrySnapshot before = exportTarget();
+    ApicurioTarget admin = adminTarget();
+    return new Planned(planner.plan(source, before, admin, target.flavor(), options), before, admin);
   }
 
   /** Plans and, unless a dry run or in conflict, applies; then checks the target holds what was planned. */
   public ImportResult run(RegistrySnapshot source, ImportOptions options) {
-    RegistrySnapshot before = exportTarget();
-    ApicurioTarget admin = adminTarget();
-    ImportPlan plan = planner.plan(source, before, admin, target.flavor(), options);
+    Planned planned = prepare(source, options);
     if (options.dryRun()) {
-      return new ImportResult(plan, ImportResult.Status.DRY_RUN, List.of(), List.of());
+      return new ImportResult(planned.plan(), ImportResult.Status.DRY_RUN, List.of(), List.of());
     }
+    return apply(planned, source);
+  }
+
+  /**
+   * Applies a plan made by {@link #prepare} for the same {@code source}, unless it is in conflict or writes nothing;
+   * then checks the target holds what was planned. The target is not read again: the plan is taken as still true.
+   */
+  public ImportResult apply(Planned planned, RegistrySnapshot source) {
+    ImportPlan plan = planned.plan();
     if (plan.hasConflicts()) {
       return new ImportResult(plan, ImportResult.Status.CONFLICTS, List.of(), List.of());
     }
     if (!plan.writesAnything()) {
       return new ImportResult(plan, ImportResult.Status.NOTHING_TO_DO, List.of(), List.of());
     }
-    ImportApplier.Applied applied = new ImportApplier(target).apply(plan, source, before, admin);
+    ImportApplier.Applied applied = new ImportApplier(target).apply(plan, source, planned.target(), planned.admin());
     List<String> problems = new ArrayList<>(applied.problems());
     if (plan.strategy() == ImportPlan.Strategy.APICURIO_ADMIN_IMPORT
         || plan.strategy() == ImportPlan.Strategy.APICURIO_ADMIN_IMPORT_MISSING) {

@@ -140,9 +140,7 @@ public final class TextReports {
 
   /** A difference in one line, for check details. */
   public static String oneLine(Difference d) {
-    return d.kind() + " " + d.resource() + (d.field() == null ? "" : " " + d.field()) + ": expected "
-        + abbreviate(d.expected()) + ", actual " + abbreviate(d.actual())
-        + (d.note() == null ? "" : " (" + d.note() + ")");
+    return d.oneLine();
   }
 
   /** A gate's verdict table, its failing checks' details, and the drift behind them. */

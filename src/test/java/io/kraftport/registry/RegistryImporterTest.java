@@ -113,6 +113,30 @@ class RegistryImporterTest {
   }
 
   @Test
+  void aPreparedPlanIsAppliedWithoutExportingTheTargetAgain() {
+    try (RegistryClient client = RegistryStubs.client(server, "/target")) {
+      RegistryImporter importer = new RegistryImporter(client, new TestCanon());
+      RegistryImporter.Planned planned = importer.prepare(source, ImportOptions.DEFAULT);
+      assertThat(subjectListings()).as("planning exports the target").isPositive();
+      server.resetRequests();
+
+      ImportResult result = importer.apply(planned, source);
+
+      assertThat(result.status()).isEqualTo(ImportResult.Status.APPLIED);
+      assertThat(result.plan()).isSameAs(planned.plan());
+      assertThat(subjectListings()).as("applying reuses the export the plan was made from").isZero();
+      assertThat(writes()).startsWith("PUT /target/mode {\"mode\":\"IMPORT\"}").hasSize(14);
+    }
+  }
+
+  /** How many times the target's subjects were listed: once per export. */
+  private static long subjectListings() {
+    return server.getAllServeEvents().stream().map(ServeEvent::getRequest)
+        .filter(r -> r.getMethod().getName().equals("GET") && r.getUrl().matches("/target/subjects(\\?.*)?"))
+        .count();
+  }
+
+  @Test
   void aDryRunOnlyPlans() {
     ImportResult result = importInto("/target", ImportOptions.DRY_RUN);
     assertThat(result.status()).isEqualTo(ImportResult.Status.DRY_RUN);

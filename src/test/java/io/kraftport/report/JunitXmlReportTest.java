@@ -113,7 +113,7 @@ class JunitXmlReportTest {
 
   @Test
   void controlCharactersXmlCannotHoldAreReplacedSoTheFileStillParses() throws Exception {
-    Report report = Report.of("a\u0000b", "c\u001bd\ud800", Map.of(), List.of());
+    Report report = ReportFixtures.diff("a\u0000b", "c\u001bd\ud800", Map.of(), List.of());
     Element root = parse(JunitXmlReport.render(report)).getDocumentElement();
     assertThat(elements(root, "property").get(1).getAttribute("value")).isEqualTo("a\ufffdb");
     assertThat(elements(root, "property").get(2).getAttribute("value")).isEqualTo("c\ufffdd\ufffd");

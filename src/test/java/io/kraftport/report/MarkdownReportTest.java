@@ -66,7 +66,7 @@ class MarkdownReportTest {
   @Test
   void longValuesAreShortenedWhereTheyDiffer() {
     String prefix = "x".repeat(200);
-    Report report = Report.of("s", "t", Map.of(), List.of(
+    Report report = ReportFixtures.diff("s", "t", Map.of(), List.of(
         Difference.drift(Kind.SCHEMA_TEXT, "s-value/1", "schema", prefix + "ALPHA" + "y".repeat(100),
             prefix + "BETA")));
     String row = MarkdownReport.render(report).lines().filter(l -> l.startsWith("| schema text")).findFirst()
@@ -83,7 +83,7 @@ class MarkdownReportTest {
     for (int i = 0; i < MarkdownReport.MAX_ROWS + 5; i++) {
       many.add(Difference.drift(Kind.TOPIC_MISSING, String.format("t%03d", i), null, "present", "missing"));
     }
-    String md = MarkdownReport.render(Report.of("s", "t", Map.of(), many));
+    String md = MarkdownReport.render(ReportFixtures.diff("s", "t", Map.of(), many));
     assertThat(md.lines().filter(l -> l.startsWith("| topic missing"))).hasSize(MarkdownReport.MAX_ROWS);
     assertThat(md).contains("### Drift (105)", "…and 5 more drift differences");
   }

@@ -1,5 +1,6 @@
-package io.kraftport.cli;
+package io.kraftport.migrate;
 
+import io.kraftport.Progress;
 import io.kraftport.config.SideConfig;
 import io.kraftport.kafka.ClusterReader;
 import io.kraftport.kafka.KafkaAdmins;
@@ -24,25 +25,26 @@ import java.util.Optional;
  * Reads one side of a migration into a {@link Snapshot}: live from its cluster and registry, or from a snapshot file,
  * with the command's topic and subject filters applied either way, so every comparison is between two snapshots.
  */
-final class Sides {
+public final class Sides {
   private Sides() {}
 
   /** A side as read, with a label for reports and how many of its topics the filter left out. */
-  record Side(String label, Snapshot snapshot, LeftOut leftOut) {}
+  public record Side(String label, Snapshot snapshot, LeftOut leftOut) {}
 
-  static Side live(SideConfig config, TopicFilter filter, RegistryOptions registry, Duration timeout,
-      Console console) {
+  /** Reads a side from its cluster and, where it has one and it is not left out, its registry. */
+  public static Side live(SideConfig config, TopicFilter filter, RegistryAccess registry, Duration timeout,
+      Progress progress) {
     ClusterInfo info;
     Snapshot snapshot;
     String label;
     LeftOut leftOut;
     try (KafkaAdmins.Connection c = KafkaAdmins.connect(config, timeout)) {
-      console.progress("Reading topics from " + c.endpoint() + " ...");
+      progress.step("Reading topics from " + c.endpoint() + " ...");
       ClusterReader reader = new ClusterReader(c);
       info = reader.clusterInfo();
       List<String> all = reader.topicNames(TopicFilter.EVERY_TOPIC);
       leftOut = filter.leftOut(all);
-      snapshot = new Snapshot(Snapshot.FORMAT_VERSION, VersionProvider.version(),
+      snapshot = new Snapshot(Snapshot.FORMAT_VERSION, ToolVersion.version(),
           Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), info,
           reader.describe(all.stream().filter(filter::test).toList()), null);
       label = c.endpoint() + ", cluster " + info.clusterId();
@@ -50,8 +52,8 @@ final class Sides {
     Optional<RegistryClient> client = registry.connect(config, timeout);
     if (client.isPresent()) {
       try (RegistryClient r = client.get()) {
-        console.progress("Reading the " + config.side() + " schema registry at " + r.url() + " ...");
-        RegistrySnapshot exported = new RegistryExporter(r).export(registry.exportOptions(), console.progress());
+        progress.step("Reading the " + config.side() + " schema registry at " + r.url() + " ...");
+        RegistrySnapshot exported = new RegistryExporter(r).export(registry.exportOptions(), progress);
         snapshot = snapshot.withRegistry(exported);
         label = label + ", registry " + r.url();
       }
@@ -60,13 +62,14 @@ final class Sides {
   }
 
   /** The registry snapshot with only the subjects the options select. */
-  static RegistrySnapshot filterSubjects(RegistrySnapshot r, ExportOptions options) {
+  public static RegistrySnapshot filterSubjects(RegistrySnapshot r, ExportOptions options) {
     return new RegistrySnapshot(r.url(), r.flavor(), r.globalCompatibility(), r.globalMode(),
         r.subjectOverridesKnown(), r.subjectCompatibilityKnown(), r.contexts(),
         r.subjects().stream().filter(sub -> options.accepts(sub.name())).toList(), r.idChanges());
   }
 
-  static Side file(Path file, TopicFilter filter, RegistryOptions registry) {
+  /** Reads a side from a snapshot file, with the same filters as a live read. */
+  public static Side file(Path file, TopicFilter filter, RegistryAccess registry) {
     Snapshot s = SnapshotCodec.read(file);
     Snapshot filtered = s.withTopics(s.topics().stream().filter(t -> filter.test(t.name())).toList());
     RegistrySnapshot r = s.registry();

@@ -1,19 +1,16 @@
-package io.kraftport.cli;
+package io.kraftport.migrate;
 
-import io.kraftport.config.ConfigLoader.MigrationConfig;
+import io.kraftport.Progress;
+import io.kraftport.diff.AllowList;
 import io.kraftport.diff.Difference;
 import io.kraftport.diff.Difference.Kind;
 import io.kraftport.diff.RegistryDiffer;
 import io.kraftport.diff.TopicDiffer;
-import io.kraftport.kafka.TopicFilter;
 import io.kraftport.plan.LeftOut;
-import io.kraftport.report.Report;
 import io.kraftport.schema.DefaultSchemaCanon;
 import io.kraftport.snapshot.RegistrySnapshot;
 import io.kraftport.snapshot.Snapshot;
 import io.kraftport.translate.ConfigTranslations;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,28 +19,23 @@ import java.util.TreeMap;
 /**
  * The parity comparison {@code diff} and {@code gate} share: reads both sides (live or from snapshots), compares
  * topics and registries, runs the serialization round-trips and the record probe ({@link RoundTrips}), applies the
- * allow-list, and returns both snapshots with the report.
+ * allow-list, and decides the verdict: {@link Verdict#PARITY} unless some difference is drift.
  */
-final class Parity {
-  private Parity() {}
+public final class ParityService {
+  private ParityService() {}
 
-  /** Both sides as read, and the report comparing them. */
-  record Result(Snapshot source, Snapshot target, Report report) {}
-
-  static Result compute(MigrationConfig config, Path sourceFile, Path targetFile, TopicFilter filter,
-      RegistryOptions registry, ParityOptions parity, Duration timeout, Console console) {
-    RoundTrips.Live live = new RoundTrips.Live(sourceFile == null, targetFile == null);
-    RoundTrips.validate(parity, live, registry);
-    Sides.Side source = sourceFile != null
-        ? Sides.file(sourceFile, filter, registry)
-        : Sides.live(config.source(), filter, registry, timeout, console);
-    Sides.Side target = targetFile != null
-        ? Sides.file(targetFile, filter, registry)
-        : Sides.live(config.target(), filter, registry, timeout, console);
+  public static ParityResult compute(ParityRequest request, Progress progress) {
+    RoundTrips.validate(request);
+    Sides.Side source = request.sourceLive()
+        ? Sides.live(request.config().source(), request.filter(), request.registry(), request.timeout(), progress)
+        : Sides.file(request.sourceSnapshot(), request.filter(), request.registry());
+    Sides.Side target = request.targetLive()
+        ? Sides.live(request.config().target(), request.filter(), request.registry(), request.timeout(), progress)
+        : Sides.file(request.targetSnapshot(), request.filter(), request.registry());
     Snapshot s = source.snapshot();
     Snapshot t = target.snapshot();
     List<Difference> differences = new ArrayList<>(new TopicDiffer(ConfigTranslations.standard())
-        .diff(s.topics(), t.topics(), new TopicDiffer.Options(parity.replicationFactor)));
+        .diff(s.topics(), t.topics(), new TopicDiffer.Options(request.checks().replicationFactor())));
     Map<String, Integer> counts = new TreeMap<>();
     counts.put("topics (source)", s.topics().size());
     counts.put("topics (target)", t.topics().size());
@@ -58,13 +50,18 @@ final class Parity {
       } else {
         counts.put("subjects (target)", t.registry().subjects().size());
         counts.put("schema versions (target)", versions(t.registry()));
-        console.progress("Comparing " + s.registry().subjects().size() + " subjects ...");
+        progress.step("Comparing " + s.registry().subjects().size() + " subjects ...");
         differences.addAll(RegistryDiffer.diff(s.registry(), t.registry(), new DefaultSchemaCanon()));
       }
     }
-    RoundTrips.run(config, live, s, t, registry, parity, timeout, console, counts, differences);
-    differences = parity.allowList().apply(differences);
-    return new Result(s, t, Report.of(source.label(), target.label(), counts, differences));
+    RoundTrips.Reports checked = RoundTrips.run(request, s, t, progress);
+    checked.addTo(counts, differences);
+    AllowList allowList = request.checks().allowDifferences() == null
+        ? AllowList.NONE
+        : AllowList.read(request.checks().allowDifferences());
+    differences = allowList.apply(differences);
+    return new ParityResult(source.label(), target.label(), s, t, counts, differences, checked.roundTrips(),
+        checked.probe(), Verdict.ofDifferences(differences));
   }
 
   /** The topics of a side the filters left out, so a narrow filter never passes for parity unnoticed. */

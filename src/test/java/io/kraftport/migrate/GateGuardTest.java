@@ -1,4 +1,4 @@
-package io.kraftport.cli;
+package io.kraftport.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class GateGuardTest {
   @Test
   void aCheckThatCannotReachItsClusterFailsWithTheReason() {
-    CheckResult r = GateCommand.guard("source-drained", () -> {
+    CheckResult r = GateService.guard("source-drained", () -> {
       throw new UnreachableException("source cluster (b-1:9092): no answer within 30 s");
     });
     assertThat(r.passed()).isFalse();
@@ -21,10 +21,10 @@ class GateGuardTest {
 
   @Test
   void aBugIsNotAClosedGate() {
-    assertThatThrownBy(() -> GateCommand.guard("target-healthy", () -> {
+    assertThatThrownBy(() -> GateService.guard("target-healthy", () -> {
       throw new NullPointerException("partition leader");
     })).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> GateCommand.guard("clients-ready", () -> {
+    assertThatThrownBy(() -> GateService.guard("clients-ready", () -> {
       throw new InvalidInputException("--source-jmx: not HOST:PORT");
     })).isInstanceOf(InvalidInputException.class);
   }
@@ -32,6 +32,6 @@ class GateGuardTest {
   @Test
   void aCheckThatRunsIsItsOwnResult() {
     CheckResult ok = CheckResult.pass("parity", "no drift", List.of());
-    assertThat(GateCommand.guard("parity", () -> ok)).isSameAs(ok);
+    assertThat(GateService.guard("parity", () -> ok)).isSameAs(ok);
   }
 }
