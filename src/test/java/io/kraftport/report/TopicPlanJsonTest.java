@@ -9,18 +9,19 @@ import io.kraftport.plan.TopicStep.FieldChange;
 import io.kraftport.snapshot.ClusterInfo;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The import plan as JSON: the field names of its steps and changes are part of the report format. */
 class TopicPlanJsonTest {
   @Test
   void stepsAndChangesKeepTheirFieldNames() {
-    TopicStep alter = new TopicStep("orders", Action.ALTER, 6, 3, new TreeMap<>(Map.of("retention.ms", "1")), null,
-        null, List.of(new FieldChange("partitions", "6", "3"), new FieldChange("config retention.ms", "1", "2")),
-        "--alter-existing");
-    TopicStep created = new TopicStep("clicks", Action.CREATE, 1, 1, null, null, null, null,
-        "replication factor capped from 3 to 1 by --replication-factor");
+    TopicStep alter = TopicStep.builder("orders", Action.ALTER).partitions(6).replicationFactor(3)
+        .configs(Map.of("retention.ms", "1"))
+        .changes(List.of(FieldChange.partitions(6, 3), FieldChange.config("retention.ms", "1", "2")))
+        .reason("--alter-existing").build();
+    TopicStep created = TopicStep.builder("clicks", Action.CREATE).partitions(1).replicationFactor(1)
+        .note(TopicStep.Note.REPLICATION_FACTOR_CAPPED,
+            "replication factor capped from 3 to 1 by --replication-factor").build();
     String json = JsonReports.toJson(new TopicPlan(new ClusterInfo("kr-1", 1, "mv", "kraft"), null, null,
         List.of(alter, created)));
     assertThat(json).isEqualTo("""
