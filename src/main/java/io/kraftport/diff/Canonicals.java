@@ -25,15 +25,42 @@ public final class Canonicals {
   private final RegistrySnapshot fallback;
   private final Map<Key, Form> cache = new HashMap<>();
 
-  /** A canonical text, or the reason there is none. */
-  public record Form(String canonical, String error) {
+  /**
+   * A canonical text, or the reason there is none: {@code outcome} says which case it is, {@code error} says it in
+   * words (for a plan step or a difference).
+   */
+  public record Form(Outcome outcome, String canonical, String error) {
+    public Form {
+      Objects.requireNonNull(outcome, "outcome");
+      if ((outcome == Outcome.PARSED) != (canonical != null) || (outcome == Outcome.PARSED) == (error != null)) {
+        throw new IllegalArgumentException("a parsed form has a canonical text and no error, any other an error");
+      }
+    }
+
+    static Form parsed(String canonical) {
+      return new Form(Outcome.PARSED, canonical, null);
+    }
+
+    static Form failed(Outcome outcome, String error) {
+      return new Form(outcome, null, error);
+    }
+
     public boolean ok() {
-      return error == null;
+      return outcome == Outcome.PARSED;
     }
 
     public boolean sameAs(Form other) {
       return ok() && other.ok() && canonical.equals(other.canonical);
     }
+  }
+
+  /** Whether a schema has a canonical form, and if not, why not. */
+  public enum Outcome {
+    PARSED,
+    /** The schema (or one it references) does not parse. */
+    DOES_NOT_PARSE,
+    /** A reference names a subject version neither snapshot holds. */
+    REFERENCE_NOT_FOUND
   }
 
   private record Key(String subject, int version) {}
@@ -53,12 +80,12 @@ public final class Canonicals {
     try {
       resolved = resolve(version, new HashSet<>());
     } catch (MissingReference e) {
-      return new Form(null, e.getMessage());
+      return Form.failed(Outcome.REFERENCE_NOT_FOUND, e.getMessage());
     }
     try {
-      return new Form(canon.canonical(resolved), null);
+      return Form.parsed(canon.canonical(resolved));
     } catch (InvalidInputException e) {
-      return new Form(null, "does not parse: " + e.getMessage());
+      return Form.failed(Outcome.DOES_NOT_PARSE, "does not parse: " + e.getMessage());
     }
   }
 

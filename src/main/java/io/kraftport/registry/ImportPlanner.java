@@ -178,7 +178,7 @@ final class ImportPlanner {
     List<String> invalid = new ArrayList<>();
     for (TopologicalOrder.Node n : order) {
       Canonicals.Form f = src.of(n.subject(), n.version());
-      if (!f.ok() && f.error().startsWith("does not parse")) {
+      if (f.outcome() == Canonicals.Outcome.DOES_NOT_PARSE) {
         invalid.add(n.subject() + "/" + n.version().version() + " " + f.error());
       }
     }
