@@ -33,7 +33,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * Recreates a snapshot's topics on a target cluster. {@link #plan} reads the target and has {@link TopicPlanner}
  * decide per topic (create, already there, conflict, refused) without writing; {@link #validate} asks the target to
- * check every create and alter without doing it; {@link #apply} carries a plan out in batches, one Admin request per batch.
+ * check every create and alter without doing it; {@link #apply} carries a plan out in batches, one Admin request
+ * per batch.
  */
 public final class TopicImporter {
   private final Admin admin;
