@@ -24,6 +24,12 @@ import org.junit.jupiter.api.Test;
  * included, once; one the registry does not have fails naming it and the registry.
  */
 class LiveRegistryViewTest {
+  static {
+    // As in ContextLookupTest: the registry package logs at debug level in tests (see RegistryStubs); a test that
+    // creates the client's logger first must set it too, or the log-capturing registry tests later see nothing.
+    System.setProperty("org.slf4j.simpleLogger.log.io.kraftport.registry", "debug");
+  }
+
   private WireMockServer server;
 
   @BeforeEach
