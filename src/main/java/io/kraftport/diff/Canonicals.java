@@ -1,17 +1,17 @@
 package io.kraftport.diff;
 
 import io.kraftport.InvalidInputException;
+import io.kraftport.schema.ReferenceResolver;
+import io.kraftport.schema.ReferenceResolver.Unresolved;
 import io.kraftport.schema.ResolvedSchema;
 import io.kraftport.schema.SchemaCanon;
 import io.kraftport.snapshot.RegistrySnapshot;
 import io.kraftport.snapshot.SchemaVersion;
-import io.kraftport.snapshot.SchemaVersion.SchemaReference;
+import io.kraftport.snapshot.SubjectVersion;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The canonical forms of one snapshot's schemas, computed once each through a {@link SchemaCanon}, with every
@@ -23,12 +23,31 @@ public final class Canonicals {
   private final SchemaCanon canon;
   private final RegistrySnapshot snapshot;
   private final RegistrySnapshot fallback;
-  private final Map<Key, Form> cache = new HashMap<>();
+  private final Map<SubjectVersion, Form> cache = new HashMap<>();
+  private final ReferenceResolver resolver;
 
-  /** A canonical text, or the reason there is none. */
-  public record Form(String canonical, String error) {
+  /**
+   * A canonical text, or the reason there is none: {@code outcome} says which case it is, {@code error} says it in
+   * words (for a plan step or a difference).
+   */
+  public record Form(Outcome outcome, String canonical, String error) {
+    public Form {
+      Objects.requireNonNull(outcome, "outcome");
+      if ((outcome == Outcome.PARSED) != (canonical != null) || (outcome == Outcome.PARSED) == (error != null)) {
+        throw new IllegalArgumentException("a parsed form has a canonical text and no error, any other an error");
+      }
+    }
+
+    static Form parsed(String canonical) {
+      return new Form(Outcome.PARSED, canonical, null);
+    }
+
+    static Form failed(Outcome outcome, String error) {
+      return new Form(outcome, null, error);
+    }
+
     public boolean ok() {
-      return error == null;
+      return outcome == Outcome.PARSED;
     }
 
     public boolean sameAs(Form other) {
@@ -36,45 +55,40 @@ public final class Canonicals {
     }
   }
 
-  private record Key(String subject, int version) {}
+  /** Whether a schema has a canonical form, and if not, why not. */
+  public enum Outcome {
+    PARSED,
+    /** The schema (or one it references) does not parse. */
+    DOES_NOT_PARSE,
+    /** A reference names a subject version neither snapshot holds. */
+    REFERENCE_NOT_FOUND
+  }
 
   public Canonicals(SchemaCanon canon, RegistrySnapshot snapshot, RegistrySnapshot fallback) {
     this.canon = Objects.requireNonNull(canon, "canon");
     this.snapshot = snapshot;
     this.fallback = fallback;
+    this.resolver = new ReferenceResolver(key -> find(key.subject(), key.version()).map(Unresolved::of),
+        r -> new MissingReference("reference " + r.name() + " to " + r.subject() + "/" + r.version()
+            + " cannot be found"));
   }
 
   public Form of(String subject, SchemaVersion version) {
-    return cache.computeIfAbsent(new Key(subject, version.version()), k -> compute(version));
+    return cache.computeIfAbsent(new SubjectVersion(subject, version.version()), k -> compute(version));
   }
 
   private Form compute(SchemaVersion version) {
     ResolvedSchema resolved;
     try {
-      resolved = resolve(version, new HashSet<>());
+      resolved = resolver.resolve(Unresolved.of(version));
     } catch (MissingReference e) {
-      return new Form(null, e.getMessage());
+      return Form.failed(Outcome.REFERENCE_NOT_FOUND, e.getMessage());
     }
     try {
-      return new Form(canon.canonical(resolved), null);
+      return Form.parsed(canon.canonical(resolved));
     } catch (InvalidInputException e) {
-      return new Form(null, "does not parse: " + e.getMessage());
+      return Form.failed(Outcome.DOES_NOT_PARSE, "does not parse: " + e.getMessage());
     }
-  }
-
-  private ResolvedSchema resolve(SchemaVersion version, Set<Key> visiting) {
-    Map<String, ResolvedSchema> refs = new HashMap<>();
-    for (SchemaReference r : version.references()) {
-      Key key = new Key(r.subject(), r.version());
-      if (!visiting.add(key)) {
-        continue;
-      }
-      SchemaVersion target = find(r.subject(), r.version()).orElseThrow(() -> new MissingReference(
-          "reference " + r.name() + " to " + r.subject() + "/" + r.version() + " cannot be found"));
-      refs.put(r.name(), resolve(target, visiting));
-      visiting.remove(key);
-    }
-    return new ResolvedSchema(version.schemaType(), version.schema(), refs);
   }
 
   Optional<SchemaVersion> find(String subject, int version) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -28,17 +29,50 @@ public final class DrainCheck {
 
   private final Admin admin;
   private final ClusterEndpoint endpoint;
-  private final Sleeper sleeper;
+  private final Clock clock;
 
   /** Waits between samples; tests pass one that does not sleep. */
   public interface Sleeper {
     void sleep(Duration d) throws InterruptedException;
   }
 
+  /**
+   * The time the sampling window is measured in and the wait between samples, together, so a test can pass a clock
+   * that moves only when slept on.
+   */
+  public interface Clock {
+    /** The system's: {@link System#nanoTime()} and {@link Thread#sleep}. */
+    Clock SYSTEM = of(d -> Thread.sleep(d.toMillis()));
+
+    long nanoTime();
+
+    void sleep(Duration d) throws InterruptedException;
+
+    /** {@link System#nanoTime()} with waits through {@code sleeper}. */
+    static Clock of(Sleeper sleeper) {
+      return new Clock() {
+        @Override
+        public long nanoTime() {
+          return System.nanoTime();
+        }
+
+        @Override
+        public void sleep(Duration d) throws InterruptedException {
+          sleeper.sleep(d);
+        }
+      };
+    }
+  }
+
+  /** A check on the system's time that waits between samples through {@code sleeper}. */
   public DrainCheck(Admin admin, ClusterEndpoint endpoint, Sleeper sleeper) {
+    this(admin, endpoint, Clock.of(sleeper));
+  }
+
+  public DrainCheck(Admin admin, ClusterEndpoint endpoint, Clock clock) {
     this.admin = admin;
     this.endpoint = endpoint;
-    this.sleeper = sleeper;
+    this.clock = clock;
   }
 
   /** One look at the groups: lag per partition, active members, and the end offsets seen. */
@@ -56,24 +90,12 @@ public final class DrainCheck {
           .forEach((name, d) -> d.partitions().forEach(p -> watched.add(new TopicPartition(name, p.partition()))));
     }
     Sample first = sample(groups, watched);
-    List<String> problems = problems(first);
-    if (problems.isEmpty() && !stableFor.isZero()) {
-      Duration step = stableFor.dividedBy(5).compareTo(Duration.ofSeconds(5)) > 0
-          ? Duration.ofSeconds(5)
-          : stableFor.dividedBy(5);
-      long deadline = System.nanoTime() + stableFor.toNanos();
-      Sample last = first;
-      while (problems.isEmpty() && System.nanoTime() < deadline) {
-        try {
-          sleeper.sleep(step.isZero() ? Duration.ofMillis(100) : step);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return CheckResult.fail(NAME, "interrupted while sampling", List.of());
-        }
-        last = sample(groups, watched);
-        problems.addAll(problems(last));
-        problems.addAll(moved(first.endOffsets(), last.endOffsets()));
-      }
+    List<String> problems;
+    try {
+      problems = hold(first, stableFor, () -> sample(groups, watched), clock);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return CheckResult.fail(NAME, "interrupted while sampling", List.of());
     }
     int groupCount = first.lag().size();
     String window = stableFor.isZero() ? "one look" : "held for " + stableFor.toSeconds() + " s";
@@ -88,6 +110,29 @@ public final class DrainCheck {
     }
     return CheckResult.fail(NAME, problems.size() + " problems: the source is not drained (" + window + ")",
         problems.stream().distinct().toList());
+  }
+
+  /**
+   * The sampling loop: the problems of {@code first}, and when it has none, of a new sample every fifth of
+   * {@code stableFor} (at most 5 s apart) until a problem shows (lag, members, end offsets moved since
+   * {@code first}) or the window has passed. A zero window is {@code first} alone.
+   */
+  static List<String> hold(Sample first, Duration stableFor, Supplier<Sample> sampler, Clock clock)
+      throws InterruptedException {
+    List<String> problems = problems(first);
+    if (problems.isEmpty() && !stableFor.isZero()) {
+      Duration step = stableFor.dividedBy(5).compareTo(Duration.ofSeconds(5)) > 0
+          ? Duration.ofSeconds(5)
+          : stableFor.dividedBy(5);
+      long deadline = clock.nanoTime() + stableFor.toNanos();
+      while (problems.isEmpty() && clock.nanoTime() < deadline) {
+        clock.sleep(step.isZero() ? Duration.ofMillis(100) : step);
+        Sample last = sampler.get();
+        problems.addAll(problems(last));
+        problems.addAll(moved(first.endOffsets(), last.endOffsets()));
+      }
+    }
+    return problems;
   }
 
   Sample sample(Pattern groups, Set<TopicPartition> watched) {

@@ -8,6 +8,7 @@ import io.kraftport.snapshot.RegistrySnapshot.IdChange;
 import io.kraftport.snapshot.SchemaVersion;
 import io.kraftport.snapshot.SchemaVersion.SchemaReference;
 import io.kraftport.snapshot.SubjectSnapshot;
+import io.kraftport.snapshot.SubjectVersion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -182,7 +183,7 @@ final class ImportApplier {
   private final class Writes {
     private final RegistrySnapshot source;
     private final boolean keepIds;
-    private final Map<String, Integer> targetVersions = new HashMap<>();
+    private final Map<SubjectVersion, Integer> targetVersions = new HashMap<>();
     private final Map<Integer, IdChange> idChanges = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
 
@@ -205,14 +206,14 @@ final class ImportApplier {
         idChanges.putIfAbsent(v.id(), new IdChange(v.id(), id));
       }
       client.lookup(step.subject(), request, true).map(SchemaEntry::version)
-          .ifPresent(tv -> targetVersions.put(key(step.subject(), v.version()), tv));
+          .ifPresent(tv -> targetVersions.put(new SubjectVersion(step.subject(), v.version()), tv));
     }
 
     void softDelete(ImportStep step) {
       int targetVersion = step.version();
       if (!keepIds || step.action() == ImportStep.Action.SOFT_DELETE) {
         targetVersion = client.lookup(step.subject(), request(version(step)), true).map(SchemaEntry::version)
-            .orElse(targetVersions.getOrDefault(key(step.subject(), step.version()), step.version()));
+            .orElse(targetVersions.getOrDefault(new SubjectVersion(step.subject(), step.version()), step.version()));
       }
       client.softDeleteVersion(step.subject(), targetVersion);
     }
@@ -224,17 +225,13 @@ final class ImportApplier {
         return plain;
       }
       List<SchemaReference> refs = v.references().stream().map(r -> new SchemaReference(r.name(), r.subject(),
-          targetVersions.getOrDefault(key(r.subject(), r.version()), r.version()))).toList();
+          targetVersions.getOrDefault(SubjectVersion.of(r), r.version()))).toList();
       return new RegisterRequest(plain.schema(), plain.schemaType(), refs, plain.metadata(), plain.ruleSet(),
           null, null);
     }
 
     private SchemaVersion version(ImportStep step) {
       return RegistryExporter.find(source, step.subject(), step.version()).orElseThrow();
-    }
-
-    private String key(String subject, int version) {
-      return subject + "\u0000" + version;
     }
   }
 }

@@ -53,7 +53,7 @@ final class ImportPlanner {
     List<TopologicalOrder.Node> order = TopologicalOrder.of(source);
     requireParsable(order, src);
 
-    Map<String, List<Located>> targetIds = new HashMap<>();
+    Map<IdKey, List<Located>> targetIds = new HashMap<>();
     for (SubjectSnapshot s : target.subjects()) {
       for (SchemaVersion v : s.versions()) {
         targetIds.computeIfAbsent(idKey(apicurio, s.name(), v.id()), k -> new ArrayList<>()).add(new Located(s.name(), v));
@@ -103,7 +103,7 @@ final class ImportPlanner {
     return new ImportPlan(target.url(), flavor.snapshotName(), strategy, steps, settings, blockers, notes);
   }
 
-  private ImportStep step(TopologicalOrder.Node node, RegistrySnapshot target, Map<String, List<Located>> targetIds,
+  private ImportStep step(TopologicalOrder.Node node, RegistrySnapshot target, Map<IdKey, List<Located>> targetIds,
       Canonicals src, Canonicals tgt, boolean apicurio, ImportOptions options) {
     String s = node.subject();
     SchemaVersion sv = node.version();
@@ -178,7 +178,7 @@ final class ImportPlanner {
     List<String> invalid = new ArrayList<>();
     for (TopologicalOrder.Node n : order) {
       Canonicals.Form f = src.of(n.subject(), n.version());
-      if (!f.ok() && f.error().startsWith("does not parse")) {
+      if (f.outcome() == Canonicals.Outcome.DOES_NOT_PARSE) {
         invalid.add(n.subject() + "/" + n.version().version() + " " + f.error());
       }
     }
@@ -190,14 +190,20 @@ final class ImportPlanner {
   }
 
   /** The id space a subject's ids live in: its context on Confluent, one space for all on Apicurio. */
-  private static String idKey(boolean apicurio, String subject, int id) {
+  private static IdKey idKey(boolean apicurio, String subject, int id) {
     String context = ".";
     if (!apicurio && subject.startsWith(":.")) {
       int end = subject.indexOf(':', 2);
       context = end < 0 ? subject : subject.substring(0, end + 1);
     }
-    return context + "\u0000" + id;
+    return new IdKey(context, id);
   }
+
+  /** An id within its id space. */
+  private record IdKey(String context, int id) {}
+
+  /** What Apicurio tells content apart by: type, raw text and references. */
+  private record Content(String schemaType, String schema, List<SchemaVersion.SchemaReference> references) {}
 
   private static ImportPlan.Strategy newIds(ImportOptions options, List<String> blockers, String why) {
     if (!options.allowIdChange()) {
@@ -211,13 +217,13 @@ final class ImportPlanner {
    * on purpose here: that is how Apicurio tells content apart.
    */
   private static List<String> apicurioContentClashes(RegistrySnapshot source) {
-    Map<Integer, String> contentById = new HashMap<>();
-    Map<String, Integer> idByContent = new HashMap<>();
+    Map<Integer, Content> contentById = new HashMap<>();
+    Map<Content, Integer> idByContent = new HashMap<>();
     Set<String> out = new HashSet<>();
     for (SubjectSnapshot s : source.subjects()) {
       for (SchemaVersion v : s.versions()) {
-        String content = v.schemaType() + "\u0000" + v.schema() + "\u0000" + v.references();
-        String known = contentById.putIfAbsent(v.id(), content);
+        Content content = new Content(v.schemaType(), v.schema(), v.references());
+        Content known = contentById.putIfAbsent(v.id(), content);
         if (known != null && !known.equals(content)) {
           out.add("id " + v.id() + " carries two different schemas in the source (contexts?), and Apicurio has one"
               + " id space");

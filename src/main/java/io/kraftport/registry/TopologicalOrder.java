@@ -3,6 +3,7 @@ package io.kraftport.registry;
 import io.kraftport.snapshot.RegistrySnapshot;
 import io.kraftport.snapshot.SchemaVersion;
 import io.kraftport.snapshot.SubjectSnapshot;
+import io.kraftport.snapshot.SubjectVersion;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,15 +21,15 @@ final class TopologicalOrder {
 
   /** A subject version in registration order; {@code inCycle} when no order satisfies its references. */
   record Node(String subject, SchemaVersion version, boolean inCycle) {
-    String key() {
-      return subject + "\u0000" + version.version();
+    SubjectVersion key() {
+      return new SubjectVersion(subject, version.version());
     }
   }
 
   static List<Node> of(RegistrySnapshot snapshot) {
-    Map<String, Node> nodes = new HashMap<>();
-    Map<String, List<String>> users = new HashMap<>();
-    Map<String, Integer> pending = new HashMap<>();
+    Map<SubjectVersion, Node> nodes = new HashMap<>();
+    Map<SubjectVersion, List<SubjectVersion>> users = new HashMap<>();
+    Map<SubjectVersion, Integer> pending = new HashMap<>();
     for (SubjectSnapshot s : snapshot.subjects()) {
       for (SchemaVersion v : s.versions()) {
         Node n = new Node(s.name(), v, false);
@@ -39,12 +40,12 @@ final class TopologicalOrder {
     for (SubjectSnapshot s : snapshot.subjects()) {
       SchemaVersion previous = null;
       for (SchemaVersion v : s.versions()) {
-        String key = s.name() + "\u0000" + v.version();
+        SubjectVersion key = new SubjectVersion(s.name(), v.version());
         if (previous != null) {
-          edge(s.name() + "\u0000" + previous.version(), key, users, pending);
+          edge(new SubjectVersion(s.name(), previous.version()), key, users, pending);
         }
         for (SchemaVersion.SchemaReference r : v.references()) {
-          String dep = r.subject() + "\u0000" + r.version();
+          SubjectVersion dep = SubjectVersion.of(r);
           if (nodes.containsKey(dep) && !dep.equals(key)) {
             edge(dep, key, users, pending);
           }
@@ -64,7 +65,7 @@ final class TopologicalOrder {
     while (!ready.isEmpty()) {
       Node n = ready.poll();
       out.add(n);
-      for (String user : users.getOrDefault(n.key(), List.of())) {
+      for (SubjectVersion user : users.getOrDefault(n.key(), List.of())) {
         if (pending.merge(user, -1, Integer::sum) == 0) {
           ready.add(nodes.get(user));
         }
@@ -77,7 +78,8 @@ final class TopologicalOrder {
     return out;
   }
 
-  private static void edge(String from, String to, Map<String, List<String>> users, Map<String, Integer> pending) {
+  private static void edge(SubjectVersion from, SubjectVersion to, Map<SubjectVersion, List<SubjectVersion>> users,
+      Map<SubjectVersion, Integer> pending) {
     users.computeIfAbsent(from, k -> new ArrayList<>()).add(to);
     pending.merge(to, 1, Integer::sum);
   }

@@ -65,7 +65,7 @@ public final class TextReports {
             .append(": ").append(c.field()).append(" source=").append(c.source()).append(" target=")
             .append(c.target()).append('\n');
       }
-      if (s.reason() != null && (s.isProblem() || s.reason().startsWith("replication factor capped"))) {
+      if (s.reason() != null && (s.isProblem() || s.note() == TopicStep.Note.REPLICATION_FACTOR_CAPPED)) {
         notes.append("  ").append(s.isProblem() ? "problem     " : "note        ").append(s.topic()).append(": ")
             .append(s.reason()).append('\n');
       }

@@ -26,9 +26,12 @@ public final class IdContexts {
   /** Per id, the contexts of every subject carrying it. */
   private final Map<Integer, SortedSet<String>> byId;
   /** Per unqualified subject name and id, the contexts of the subjects of that name carrying it. */
-  private final Map<String, SortedSet<String>> byNameAndId;
+  private final Map<NameAndId, SortedSet<String>> byNameAndId;
 
-  private IdContexts(Map<Integer, SortedSet<String>> byId, Map<String, SortedSet<String>> byNameAndId) {
+  /** An unqualified subject name and an id. */
+  private record NameAndId(String subject, int id) {}
+
+  private IdContexts(Map<Integer, SortedSet<String>> byId, Map<NameAndId, SortedSet<String>> byNameAndId) {
     this.byId = byId;
     this.byNameAndId = byNameAndId;
   }
@@ -38,13 +41,13 @@ public final class IdContexts {
       return DEFAULT_ONLY;
     }
     Map<Integer, SortedSet<String>> byId = new HashMap<>();
-    Map<String, SortedSet<String>> byNameAndId = new HashMap<>();
+    Map<NameAndId, SortedSet<String>> byNameAndId = new HashMap<>();
     for (SubjectSnapshot s : source.subjects()) {
       String context = Contexts.of(s.name());
       String name = unqualified(s.name());
       for (SchemaVersion v : s.versions()) {
         byId.computeIfAbsent(v.id(), k -> new TreeSet<>()).add(context);
-        byNameAndId.computeIfAbsent(name + "\u0000" + v.id(), k -> new TreeSet<>()).add(context);
+        byNameAndId.computeIfAbsent(new NameAndId(name, v.id()), k -> new TreeSet<>()).add(context);
       }
     }
     return new IdContexts(byId, byNameAndId);
@@ -52,7 +55,7 @@ public final class IdContexts {
 
   /** The context to look {@code id} up in, for a key ({@code key}) or value of a record of {@code topic}. */
   public String contextFor(String topic, boolean key, int id) {
-    Set<String> named = byNameAndId.get(topic + (key ? "-key" : "-value") + "\u0000" + id);
+    Set<String> named = byNameAndId.get(new NameAndId(topic + (key ? "-key" : "-value"), id));
     if (named != null && !named.isEmpty()) {
       return pick(named);
     }

@@ -6,15 +6,14 @@ import io.kraftport.registry.RegisterRequest;
 import io.kraftport.registry.RegistryClient;
 import io.kraftport.registry.RegistryException;
 import io.kraftport.registry.SchemaEntry;
+import io.kraftport.schema.ReferenceResolver;
+import io.kraftport.schema.ReferenceResolver.Unresolved;
 import io.kraftport.schema.ResolvedSchema;
 import io.kraftport.snapshot.SchemaVersion;
-import io.kraftport.snapshot.SchemaVersion.SchemaReference;
-import java.util.HashMap;
-import java.util.HashSet;
+import io.kraftport.snapshot.SubjectVersion;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,14 +27,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LiveRegistryView implements RegistryView {
   private final RegistryClient client;
   private final Map<IdKey, Optional<ResolvedSchema>> byId = new ConcurrentHashMap<>();
-  private final Map<Key, Optional<SchemaEntry>> versions = new ConcurrentHashMap<>();
-
-  private record Key(String subject, int version) {}
+  private final Map<SubjectVersion, Optional<SchemaEntry>> versions = new ConcurrentHashMap<>();
+  private final ReferenceResolver resolver;
 
   private record IdKey(String context, int id) {}
 
   public LiveRegistryView(RegistryClient client) {
     this.client = Objects.requireNonNull(client, "client");
+    this.resolver = new ReferenceResolver(key -> version(key).map(LiveRegistryView::unresolved),
+        r -> new InvalidInputException("reference " + r.name() + " to " + r.subject() + "/" + r.version()
+            + " cannot be found on " + client.url()));
   }
 
   @Override
@@ -55,27 +56,16 @@ public final class LiveRegistryView implements RegistryView {
       }
       throw e;
     }
-    Optional<ResolvedSchema> found = Optional.of(resolve(entry, new HashSet<>()));
+    Optional<ResolvedSchema> found = Optional.of(resolver.resolve(unresolved(entry)));
     byId.put(key, found);
     return found;
   }
 
-  private ResolvedSchema resolve(SchemaEntry entry, Set<Key> visiting) {
-    Map<String, ResolvedSchema> refs = new HashMap<>();
-    for (SchemaReference r : entry.references()) {
-      Key key = new Key(r.subject(), r.version());
-      if (!visiting.add(key)) {
-        continue;
-      }
-      SchemaEntry target = version(key).orElseThrow(() -> new InvalidInputException("reference " + r.name()
-          + " to " + r.subject() + "/" + r.version() + " cannot be found on " + client.url()));
-      refs.put(r.name(), resolve(target, visiting));
-      visiting.remove(key);
-    }
-    return new ResolvedSchema(entry.schemaType(), entry.schema() == null ? "" : entry.schema(), refs);
+  private static Unresolved unresolved(SchemaEntry entry) {
+    return new Unresolved(entry.schemaType(), entry.schema() == null ? "" : entry.schema(), entry.references());
   }
 
-  private Optional<SchemaEntry> version(Key key) {
+  private Optional<SchemaEntry> version(SubjectVersion key) {
     Optional<SchemaEntry> known = versions.get(key);
     if (known != null) {
       return known;

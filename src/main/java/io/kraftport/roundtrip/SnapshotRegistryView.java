@@ -3,17 +3,17 @@ package io.kraftport.roundtrip;
 import io.kraftport.InvalidInputException;
 import io.kraftport.registry.Contexts;
 import io.kraftport.registry.RegistryFlavor;
+import io.kraftport.schema.ReferenceResolver;
+import io.kraftport.schema.ReferenceResolver.Unresolved;
 import io.kraftport.schema.ResolvedSchema;
 import io.kraftport.snapshot.RegistrySnapshot;
 import io.kraftport.snapshot.SchemaVersion;
-import io.kraftport.snapshot.SchemaVersion.SchemaReference;
 import io.kraftport.snapshot.SubjectSnapshot;
+import io.kraftport.snapshot.SubjectVersion;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A registry snapshot as a {@link RegistryView}: schemas by context and id (each subject's context is its id space;
@@ -24,9 +24,8 @@ public final class SnapshotRegistryView implements RegistryView {
   private final RegistrySnapshot snapshot;
   private final boolean oneIdSpace;
   private final Map<IdKey, SchemaVersion> byId = new HashMap<>();
-  private final Map<Key, SchemaVersion> byKey = new HashMap<>();
-
-  private record Key(String subject, int version) {}
+  private final Map<SubjectVersion, SchemaVersion> byKey = new HashMap<>();
+  private final ReferenceResolver resolver;
 
   private record IdKey(String context, int id) {}
 
@@ -35,7 +34,7 @@ public final class SnapshotRegistryView implements RegistryView {
     this.oneIdSpace = RegistryFlavor.fromSnapshotName(snapshot.flavor()) == RegistryFlavor.APICURIO;
     for (SubjectSnapshot subject : snapshot.subjects()) {
       for (SchemaVersion v : subject.versions()) {
-        byKey.put(new Key(subject.name(), v.version()), v);
+        byKey.put(new SubjectVersion(subject.name(), v.version()), v);
         // One id is one schema; a live version is preferred only so that messages name a version still in use.
         IdKey key = idKey(Contexts.of(subject.name()), v.id());
         SchemaVersion known = byId.get(key);
@@ -44,6 +43,9 @@ public final class SnapshotRegistryView implements RegistryView {
         }
       }
     }
+    this.resolver = new ReferenceResolver(key -> Optional.ofNullable(byKey.get(key)).map(Unresolved::of),
+        r -> new InvalidInputException("reference " + r.name() + " to " + r.subject() + "/" + r.version()
+            + " is not in the registry snapshot" + (snapshot.url() == null ? "" : " of " + snapshot.url())));
   }
 
   private IdKey idKey(String context, int id) {
@@ -62,26 +64,7 @@ public final class SnapshotRegistryView implements RegistryView {
    * @throws InvalidInputException if a reference names a subject version the snapshot does not hold
    */
   public ResolvedSchema resolve(SchemaVersion version) {
-    return resolve(version, new HashSet<>());
-  }
-
-  private ResolvedSchema resolve(SchemaVersion version, Set<Key> visiting) {
-    Map<String, ResolvedSchema> refs = new HashMap<>();
-    for (SchemaReference r : version.references()) {
-      Key key = new Key(r.subject(), r.version());
-      // A reference cycle is resolved once; the parsers see each schema a single time anyway.
-      if (!visiting.add(key)) {
-        continue;
-      }
-      SchemaVersion target = byKey.get(key);
-      if (target == null) {
-        throw new InvalidInputException("reference " + r.name() + " to " + r.subject() + "/" + r.version()
-            + " is not in the registry snapshot" + (snapshot.url() == null ? "" : " of " + snapshot.url()));
-      }
-      refs.put(r.name(), resolve(target, visiting));
-      visiting.remove(key);
-    }
-    return new ResolvedSchema(version.schemaType(), version.schema(), refs);
+    return resolver.resolve(Unresolved.of(version));
   }
 
   @Override

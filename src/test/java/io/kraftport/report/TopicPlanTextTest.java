@@ -16,7 +16,7 @@ class TopicPlanTextTest {
   private static final ClusterInfo TARGET = new ClusterInfo("kr-1", 3, "metadata.version 25", "kraft");
 
   private static TopicStep step(String topic, Action action, String reason) {
-    return new TopicStep(topic, action, 3, 3, null, null, null, null, reason);
+    return TopicStep.builder(topic, action).partitions(3).replicationFactor(3).reason(reason).build();
   }
 
   @Test
