@@ -1,6 +1,9 @@
 package io.kraftport;
 
-/** Input the user gave is wrong: a bad flag value, an unreadable or malformed file, a schema that does not parse. */
+/**
+ * Input the user gave is wrong: a bad flag value, an unreadable or malformed file, a schema that
+ * does not parse.
+ */
 public final class InvalidInputException extends KraftportException {
   private static final long serialVersionUID = 1L;
 

@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Where a command writes: results to stdout, progress and warnings to stderr, through the command line's writers so
- * tests capture them. {@code --quiet} keeps only results marked as essential.
+ * Where a command writes: results to stdout, progress and warnings to stderr, through the command
+ * line's writers so tests capture them. {@code --quiet} keeps only results marked as essential.
  */
 final class Console {
   private final PrintWriter out;
@@ -23,8 +23,9 @@ final class Console {
   }
 
   /**
-   * Progress for the core's long steps: each step's line on stderr, then its counts (a live bar on a terminal, a line
-   * per finished count otherwise; a fresh bar for each step), and warnings; only the warnings when quiet.
+   * Progress for the core's long steps: each step's line on stderr, then its counts (a live bar on
+   * a terminal, a line per finished count otherwise; a fresh bar for each step), and warnings; only
+   * the warnings when quiet.
    */
   Progress progress() {
     return new Progress() {
@@ -33,7 +34,8 @@ final class Console {
       @Override
       public void step(String description) {
         progress(description);
-        counts = quiet ? Progress.NONE : new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
+        counts =
+            quiet ? Progress.NONE : new ProgressPrinter(err, ProgressPrinter.stderrIsTerminal());
       }
 
       @Override

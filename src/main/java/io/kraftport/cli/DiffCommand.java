@@ -15,10 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kraftport diff}: compares two sides for parity, each side live or from a snapshot. Exit 0 on parity, 1 when
- * a difference is drift.
+ * {@code kraftport diff}: compares two sides for parity, each side live or from a snapshot. Exit 0
+ * on parity, 1 when a difference is drift.
  */
-@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     header = "Compare two sides (live or snapshot) for parity; exit 1 on drift.",
     description = {
       "Compare two sides for parity: topic count, missing and extra topics, partitions, replication factor and"
@@ -48,10 +51,16 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Mixin ParityOptions parity;
 
-  @Option(names = "--source-snapshot", paramLabel = "FILE", description = "Read the source side from a snapshot.")
+  @Option(
+      names = "--source-snapshot",
+      paramLabel = "FILE",
+      description = "Read the source side from a snapshot.")
   Path sourceSnapshot;
 
-  @Option(names = "--target-snapshot", paramLabel = "FILE", description = "Read the target side from a snapshot.")
+  @Option(
+      names = "--target-snapshot",
+      paramLabel = "FILE",
+      description = "Read the target side from a snapshot.")
   Path targetSnapshot;
 
   @Mixin ReportOptions reports;
@@ -59,9 +68,19 @@ public final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = new Console(spec);
-    MigrationConfig config = sourceSnapshot == null || targetSnapshot == null ? connection.load() : null;
-    ParityResult result = ParityService.compute(new ParityRequest(config, sourceSnapshot, targetSnapshot,
-        topics.filter(), registry.access(), parity.checks(), connection.timeout()), console.progress());
+    MigrationConfig config =
+        sourceSnapshot == null || targetSnapshot == null ? connection.load() : null;
+    ParityResult result =
+        ParityService.compute(
+            new ParityRequest(
+                config,
+                sourceSnapshot,
+                targetSnapshot,
+                topics.filter(),
+                registry.access(),
+                parity.checks(),
+                connection.timeout()),
+            console.progress());
     Report report = Report.of(result);
     console.print(TextReports.diff(report));
     reports.write(report);

@@ -6,8 +6,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Reads durations as people write them: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or plain seconds. A
- * negative duration is refused; {@link Positive} refuses zero too, for timeouts.
+ * Reads durations as people write them: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, or
+ * plain seconds. A negative duration is refused; {@link Positive} refuses zero too, for timeouts.
  */
 public class DurationConverter implements ITypeConverter<Duration> {
   @Override
@@ -31,11 +31,13 @@ public class DurationConverter implements ITypeConverter<Duration> {
           if (Character.isDigit(unit)) {
             yield Duration.ofSeconds(n);
           }
-          throw new TypeConversionException("'" + value + "' is not a duration (use e.g. 500ms, 30s, 2m, 1h)");
+          throw new TypeConversionException(
+              "'" + value + "' is not a duration (use e.g. 500ms, 30s, 2m, 1h)");
         }
       };
     } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-      throw new TypeConversionException("'" + value + "' is not a duration (use e.g. 500ms, 30s, 2m, 1h)");
+      throw new TypeConversionException(
+          "'" + value + "' is not a duration (use e.g. 500ms, 30s, 2m, 1h)");
     }
   }
 

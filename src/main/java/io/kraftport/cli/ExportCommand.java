@@ -13,7 +13,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code kraftport export}: snapshots the source cluster into one deterministic JSON file. */
-@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     header = "Snapshot the source cluster and its schema registry into one JSON file.",
     description = {
       "Snapshot the source cluster's topics and, where source.schema.registry.url is set, its schema registry"
@@ -34,7 +37,10 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Mixin RegistryOptions registry;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      defaultValue = "-",
       description = "Where to write the snapshot ('-' for stdout, the default).")
   String output;
 
@@ -43,17 +49,33 @@ public final class ExportCommand implements Callable<Integer> {
     Console console = new Console(spec);
     MigrationConfig config = connection.load();
     long started = System.nanoTime();
-    Snapshot snapshot = Sides.live(config.source(), topics.filter(), registry.access(), connection.timeout(),
-        console.progress()).snapshot();
+    Snapshot snapshot =
+        Sides.live(
+                config.source(),
+                topics.filter(),
+                registry.access(),
+                connection.timeout(),
+                console.progress())
+            .snapshot();
     if (output.equals("-")) {
       spec.commandLine().getOut().print(SnapshotCodec.toJson(snapshot));
       spec.commandLine().getOut().flush();
     } else {
       SnapshotCodec.write(snapshot, Path.of(output));
-      String subjects = snapshot.registry() == null ? ""
-          : " and " + snapshot.registry().subjects().size() + " subjects";
-      console.essential("Exported " + snapshot.topics().size() + " topics" + subjects + " to " + output + " in "
-          + (System.nanoTime() - started) / 1_000_000 + " ms");
+      String subjects =
+          snapshot.registry() == null
+              ? ""
+              : " and " + snapshot.registry().subjects().size() + " subjects";
+      console.essential(
+          "Exported "
+              + snapshot.topics().size()
+              + " topics"
+              + subjects
+              + " to "
+              + output
+              + " in "
+              + (System.nanoTime() - started) / 1_000_000
+              + " ms");
     }
     return ExitCodes.OK;
   }

@@ -22,10 +22,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kraftport import}: recreates a snapshot's topics on the target. Plans first and prints the plan; never
- * deletes, and never changes an existing topic unless {@code --alter-existing}; safe to re-run.
+ * {@code kraftport import}: recreates a snapshot's topics on the target. Plans first and prints the
+ * plan; never deletes, and never changes an existing topic unless {@code --alter-existing}; safe to
+ * re-run.
  */
-@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
     header = "Recreate a snapshot's topics and schemas on the target; plans first, safe to re-run.",
     description = {
       "Recreate a snapshot's topics on the target cluster.",
@@ -49,52 +53,86 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Mixin RegistryOptions registry;
 
-  @Option(names = "--allow-id-change",
-      description = "Where the target registry cannot keep schema ids, register anyway and report the old -> new"
-          + " ids (consumers of old records will break).")
+  @Option(
+      names = "--allow-id-change",
+      description =
+          "Where the target registry cannot keep schema ids, register anyway and report the old -> new"
+              + " ids (consumers of old records will break).")
   boolean allowIdChange;
 
-  @Option(names = "--snapshot", paramLabel = "FILE", required = true, description = "The snapshot to import.")
+  @Option(
+      names = "--snapshot",
+      paramLabel = "FILE",
+      required = true,
+      description = "The snapshot to import.")
   Path snapshotFile;
 
-  @Option(names = "--dry-run",
-      description = "Print the plan and have the target validate every create, then stop: writes nothing.")
+  @Option(
+      names = "--dry-run",
+      description =
+          "Print the plan and have the target validate every create, then stop: writes nothing.")
   boolean dryRun;
 
-  @Option(names = "--allow-partial",
-      description = "Import what the target accepts even when it refuses some topics (reported, exit 1); without"
-          + " it, one refusal writes nothing.")
+  @Option(
+      names = "--allow-partial",
+      description =
+          "Import what the target accepts even when it refuses some topics (reported, exit 1); without"
+              + " it, one refusal writes nothing.")
   boolean allowPartial;
 
-  @Option(names = "--no-pin-defaults", negatable = false,
-      description = "Do not set inherited source values as explicit overrides where the target's defaults differ.")
+  @Option(
+      names = "--no-pin-defaults",
+      negatable = false,
+      description =
+          "Do not set inherited source values as explicit overrides where the target's defaults differ.")
   boolean noPinDefaults;
 
-  @Option(names = "--alter-existing",
-      description = "Change existing topics that differ: raise partitions, set configs (never lowers partitions).")
+  @Option(
+      names = "--alter-existing",
+      description =
+          "Change existing topics that differ: raise partitions, set configs (never lowers partitions).")
   boolean alterExisting;
 
-  @Option(names = "--replication-factor", paramLabel = "N",
-      description = "Cap replication factors at N (for a target with fewer brokers); reported as deliberate.")
+  @Option(
+      names = "--replication-factor",
+      paramLabel = "N",
+      description =
+          "Cap replication factors at N (for a target with fewer brokers); reported as deliberate.")
   Integer replicationFactor;
 
-  @Option(names = "--report-json", paramLabel = "FILE", description = "Write the plan and its outcome as JSON.")
+  @Option(
+      names = "--report-json",
+      paramLabel = "FILE",
+      description = "Write the plan and its outcome as JSON.")
   Path reportJson;
 
   @Override
   public Integer call() {
     Console console = new Console(spec);
     if (replicationFactor != null && replicationFactor < 1) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--replication-factor must be at least 1, was " + replicationFactor);
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--replication-factor must be at least 1, was " + replicationFactor);
     }
     Snapshot snapshot = SnapshotCodec.read(snapshotFile);
-    ImportRequest request = new ImportRequest(snapshot, connection.load(), topics.filter(), registry.access(),
-        new TopicImporter.Options(!noPinDefaults, alterExisting, replicationFactor), allowIdChange, dryRun,
-        allowPartial, console.isQuiet(), connection.timeout());
-    // The plan that names a target hazard is not printed with --quiet; the warning still is (warnHazards).
-    ImportOutcome outcome = ImportService.run(request, console.progress(),
-        applied -> console.print(TextReports.topicPlan(applied, console.verbose())));
+    ImportRequest request =
+        new ImportRequest(
+            snapshot,
+            connection.load(),
+            topics.filter(),
+            registry.access(),
+            new TopicImporter.Options(!noPinDefaults, alterExisting, replicationFactor),
+            allowIdChange,
+            dryRun,
+            allowPartial,
+            console.isQuiet(),
+            connection.timeout());
+    // The plan that names a target hazard is not printed with --quiet; the warning still is
+    // (warnHazards).
+    ImportOutcome outcome =
+        ImportService.run(
+            request,
+            console.progress(),
+            applied -> console.print(TextReports.topicPlan(applied, console.verbose())));
     if (outcome.stop() != ImportOutcome.Stop.NONE) {
       console.print(TextReports.topicPlan(outcome.topics(), console.verbose()));
       if (outcome.registryPlan() != null) {
@@ -111,24 +149,38 @@ public final class ImportCommand implements Callable<Integer> {
     }
     writeReport(outcome);
     TopicPlan topicsDone = outcome.topics();
-    console.essential("Imported: " + topicsDone.count(TopicStep.Action.CREATE) + " created, "
-        + topicsDone.count(TopicStep.Action.ALTER) + " altered, " + topicsDone.count(TopicStep.Action.EXISTS_SAME)
-        + " already there, " + (topicsDone.count(TopicStep.Action.CONFLICT)
-            + topicsDone.count(TopicStep.Action.REFUSED)) + " not imported"
-        + (registryResult == null ? "" : "; schemas " + registryResult.status()) + " (" + outcome.millis() + " ms)");
+    console.essential(
+        "Imported: "
+            + topicsDone.count(TopicStep.Action.CREATE)
+            + " created, "
+            + topicsDone.count(TopicStep.Action.ALTER)
+            + " altered, "
+            + topicsDone.count(TopicStep.Action.EXISTS_SAME)
+            + " already there, "
+            + (topicsDone.count(TopicStep.Action.CONFLICT)
+                + topicsDone.count(TopicStep.Action.REFUSED))
+            + " not imported"
+            + (registryResult == null ? "" : "; schemas " + registryResult.status())
+            + " ("
+            + outcome.millis()
+            + " ms)");
     return outcome.succeeded() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
   }
 
   /** The last line of an import that wrote nothing: why, and what to do next. */
   private static String stopped(ImportOutcome outcome) {
     TopicPlan validated = outcome.topics();
-    String next = !outcome.succeeded() ? "Fix the conflicts and refusals above before importing."
-        : validated.count(TopicStep.Action.CREATE) + " topics would be created.";
+    String next =
+        !outcome.succeeded()
+            ? "Fix the conflicts and refusals above before importing."
+            : validated.count(TopicStep.Action.CREATE) + " topics would be created.";
     return switch (outcome.stop()) {
       case DRY_RUN -> "Dry run: nothing was written. " + next;
-      case REFUSED -> "Refused: nothing was written, because the target refuses "
-          + validated.count(TopicStep.Action.REFUSED) + " topics (see above); fix them, or pass"
-          + " --allow-partial to import the rest.";
+      case REFUSED ->
+          "Refused: nothing was written, because the target refuses "
+              + validated.count(TopicStep.Action.REFUSED)
+              + " topics (see above); fix them, or pass"
+              + " --allow-partial to import the rest.";
       case CONFLICTS, NONE -> "Conflicts: nothing was written. " + next;
     };
   }
@@ -138,8 +190,9 @@ public final class ImportCommand implements Callable<Integer> {
 
   private void writeReport(ImportOutcome outcome) {
     if (reportJson != null) {
-      JsonReports.write(reportJson, new ImportReport(outcome.topics(), outcome.registryPlan(),
-          outcome.registryResult()));
+      JsonReports.write(
+          reportJson,
+          new ImportReport(outcome.topics(), outcome.registryPlan(), outcome.registryResult()));
     }
   }
 }

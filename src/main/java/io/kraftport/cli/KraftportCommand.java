@@ -11,7 +11,10 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The root command: {@code kraftport <verb>}. Holds the global flags and wires the exit-code mapping. */
+/**
+ * The root command: {@code kraftport <verb>}. Holds the global flags and wires the exit-code
+ * mapping.
+ */
 @Command(
     name = "kraftport",
     mixinStandardHelpOptions = true,
@@ -41,11 +44,15 @@ import picocli.CommandLine.Spec;
 public final class KraftportCommand implements Runnable {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
       description = "More detail: every step, skipped topics, client logs, stack traces.")
   boolean verbose;
 
-  @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+  @Option(
+      names = {"-q", "--quiet"},
+      scope = ScopeType.INHERIT,
       description = "Only errors and the final verdict line.")
   boolean quiet;
 
@@ -62,9 +69,9 @@ public final class KraftportCommand implements Runnable {
   }
 
   /**
-   * Builds the command line with the given writers; all command output goes through them so tests can capture it.
-   * {@code --verbose}, which decides logging and stack traces, is read from the parsed command line (so {@code -qv}
-   * counts), before the command runs.
+   * Builds the command line with the given writers; all command output goes through them so tests
+   * can capture it. {@code --verbose}, which decides logging and stack traces, is read from the
+   * parsed command line (so {@code -qv} counts), before the command runs.
    */
   public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, String... args) {
     boolean[] verbose = {false};
@@ -76,25 +83,28 @@ public final class KraftportCommand implements Runnable {
     cmd.setExecutionExceptionHandler(exitCodes);
     cmd.setParameterExceptionHandler(exitCodes);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
-    cmd.setExecutionStrategy(parsed -> {
-      verbose[0] = root.verbose;
-      Logging.configure(verbose[0]);
-      return executeGuarded(parsed);
-    });
+    cmd.setExecutionStrategy(
+        parsed -> {
+          verbose[0] = root.verbose;
+          Logging.configure(verbose[0]);
+          return executeGuarded(parsed);
+        });
     return cmd;
   }
 
   /**
-   * Runs the chosen command, turning an {@link Error} it throws (out of memory, a stack overflow) into an internal
-   * failure, so it reaches {@link ExitCodes} and ends as one line and exit 4 like every other failure. By the time it
-   * is caught the command's data is unreachable, so there is memory again to print the line.
+   * Runs the chosen command, turning an {@link Error} it throws (out of memory, a stack overflow)
+   * into an internal failure, so it reaches {@link ExitCodes} and ends as one line and exit 4 like
+   * every other failure. By the time it is caught the command's data is unreachable, so there is
+   * memory again to print the line.
    */
   private static int executeGuarded(ParseResult parsed) {
     try {
       return new CommandLine.RunLast().execute(parsed);
     } catch (Error e) {
       List<CommandLine> chain = parsed.asCommandLineList();
-      throw new CommandLine.ExecutionException(chain.get(chain.size() - 1), "failed", ExitCodes.fromError(e));
+      throw new CommandLine.ExecutionException(
+          chain.get(chain.size() - 1), "failed", ExitCodes.fromError(e));
     }
   }
 }

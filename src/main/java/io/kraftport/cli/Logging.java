@@ -1,8 +1,9 @@
 package io.kraftport.cli;
 
 /**
- * Sets up slf4j-simple before the first logger is made: warnings only (Kafka's client at errors only, since it logs
- * every failed connection attempt), to stderr; everything at info with {@code --verbose}.
+ * Sets up slf4j-simple before the first logger is made: warnings only (Kafka's client at errors
+ * only, since it logs every failed connection attempt), to stderr; everything at info with {@code
+ * --verbose}.
  */
 final class Logging {
   private Logging() {}

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Shows progress on stderr: a bar redrawn in place with counts and rate when stderr is a terminal, otherwise one
- * plain line when a step finishes (so CI logs stay readable).
+ * Shows progress on stderr: a bar redrawn in place with counts and rate when stderr is a terminal,
+ * otherwise one plain line when a step finishes (so CI logs stay readable).
  */
 final class ProgressPrinter implements Progress {
   private static final int WIDTH = 30;
@@ -41,8 +41,19 @@ final class ProgressPrinter implements Progress {
     long rate = Math.round(done / seconds);
     if (terminal) {
       int filled = total <= 0 ? 0 : (int) Math.min(WIDTH, WIDTH * done / total);
-      err.print("\r[" + "=".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total + " " + what
-          + "  " + rate + "/s   ");
+      err.print(
+          "\r["
+              + "=".repeat(filled)
+              + " ".repeat(WIDTH - filled)
+              + "] "
+              + done
+              + "/"
+              + total
+              + " "
+              + what
+              + "  "
+              + rate
+              + "/s   ");
       if (done >= total) {
         err.println();
       }

@@ -8,24 +8,39 @@ import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** The options that select the schema registry side of a command: whether to use it, which subjects, how hard. */
+/**
+ * The options that select the schema registry side of a command: whether to use it, which subjects,
+ * how hard.
+ */
 public final class RegistryOptions {
-  @Option(names = "--no-registry", description = "Leave the schema registry out, even where one is configured.")
+  @Option(
+      names = "--no-registry",
+      description = "Leave the schema registry out, even where one is configured.")
   boolean noRegistry;
 
-  @Option(names = "--subject-include", paramLabel = "REGEX",
+  @Option(
+      names = "--subject-include",
+      paramLabel = "REGEX",
       description = "Only subjects whose whole name matches (default: all).")
   String subjectInclude;
 
-  @Option(names = "--subject-exclude", paramLabel = "REGEX",
+  @Option(
+      names = "--subject-exclude",
+      paramLabel = "REGEX",
       description = "Leave out subjects whose whole name matches.")
   String subjectExclude;
 
-  @Option(names = "--registry-concurrency", paramLabel = "N", defaultValue = "8",
+  @Option(
+      names = "--registry-concurrency",
+      paramLabel = "N",
+      defaultValue = "8",
       description = "Registry requests in flight at once (default: ${DEFAULT-VALUE}).")
   int concurrency;
 
-  /** The registry client of a side, or empty where the side has no registry or {@code --no-registry} is given. */
+  /**
+   * The registry client of a side, or empty where the side has no registry or {@code --no-registry}
+   * is given.
+   */
   public Optional<RegistryClient> connect(SideConfig side, Duration timeout) {
     return access().connect(side, timeout);
   }

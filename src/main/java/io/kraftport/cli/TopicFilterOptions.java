@@ -6,20 +6,30 @@ import java.util.List;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
-/** {@code --include}, {@code --exclude} and {@code --include-internal}: which topics a command works on. */
+/**
+ * {@code --include}, {@code --exclude} and {@code --include-internal}: which topics a command works
+ * on.
+ */
 public final class TopicFilterOptions {
-  @Option(names = "--include", paramLabel = "REGEX",
-      description = "Only topics whose whole name matches (repeatable; default: all). A match also selects a __"
-          + " topic, except Kafka's own (__consumer_offsets, __transaction_state, _schemas, ...).")
+  @Option(
+      names = "--include",
+      paramLabel = "REGEX",
+      description =
+          "Only topics whose whole name matches (repeatable; default: all). A match also selects a __"
+              + " topic, except Kafka's own (__consumer_offsets, __transaction_state, _schemas, ...).")
   List<Pattern> include = new ArrayList<>();
 
-  @Option(names = "--exclude", paramLabel = "REGEX", description = "Leave out topics whose whole name matches"
-      + " (repeatable).")
+  @Option(
+      names = "--exclude",
+      paramLabel = "REGEX",
+      description = "Leave out topics whose whole name matches" + " (repeatable).")
   List<Pattern> exclude = new ArrayList<>();
 
-  @Option(names = "--include-internal",
-      description = "Also internal topics: Kafka's own (__consumer_offsets, __transaction_state, _schemas, ...) and"
-          + " every other __ topic.")
+  @Option(
+      names = "--include-internal",
+      description =
+          "Also internal topics: Kafka's own (__consumer_offsets, __transaction_state, _schemas, ...) and"
+              + " every other __ topic.")
   boolean includeInternal;
 
   public TopicFilter filter() {

@@ -20,11 +20,12 @@ import org.apache.kafka.common.config.provider.EnvVarConfigProvider;
 import org.apache.kafka.common.config.provider.FileConfigProvider;
 
 /**
- * Loads a migration's settings: a MirrorMaker-2-style {@code --config} file whose {@code source.} and {@code target.}
- * keys are each side's client properties, then each side's {@code --*-command-config} file (a plain Kafka client
- * properties file), then the quick flags, each overriding the one before. {@code ${env:NAME}} and
- * {@code ${file:PATH:KEY}} placeholders are resolved by Kafka's own config providers; one that cannot be resolved is
- * an error naming the key and the placeholder, never a value.
+ * Loads a migration's settings: a MirrorMaker-2-style {@code --config} file whose {@code source.}
+ * and {@code target.} keys are each side's client properties, then each side's {@code
+ * --*-command-config} file (a plain Kafka client properties file), then the quick flags, each
+ * overriding the one before. {@code ${env:NAME}} and {@code ${file:PATH:KEY}} placeholders are
+ * resolved by Kafka's own config providers; one that cannot be resolved is an error naming the key
+ * and the placeholder, never a value.
  */
 public final class ConfigLoader {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+):([^}]*)}");
@@ -61,14 +62,18 @@ public final class ConfigLoader {
         } else if (key.startsWith("target.")) {
           target.put(key.substring("target.".length()), value);
         } else if (!isMirrorMakerKey(key)) {
-          throw new InvalidInputException(configFile + ": unknown key '" + key
-              + "': keys must start with 'source.' or 'target.'");
+          throw new InvalidInputException(
+              configFile
+                  + ": unknown key '"
+                  + key
+                  + "': keys must start with 'source.' or 'target.'");
         }
       }
     }
     source = resolve(configFile, "source.", source);
     target = resolve(configFile, "target.", target);
-    return new MigrationConfig(side("source", source, sourceFlags), side("target", target, targetFlags));
+    return new MigrationConfig(
+        side("source", source, sourceFlags), side("target", target, targetFlags));
   }
 
   private SideConfig side(String name, Map<String, String> values, SideFlags flags) {
@@ -106,12 +111,14 @@ public final class ConfigLoader {
       Matcher m = PLACEHOLDER.matcher(e.getValue() == null ? "" : e.getValue());
       if (m.find()) {
         String provider = m.group(1);
-        String what = switch (provider) {
-          case "env" -> "environment variable " + m.group(2) + " is not set";
-          case "file" -> "no such key in file: " + m.group(2);
-          default -> "unknown config provider '" + provider + "' (use env or file)";
-        };
-        throw new InvalidInputException((where == null ? "" : where + ": ") + prefix + e.getKey() + ": " + what);
+        String what =
+            switch (provider) {
+              case "env" -> "environment variable " + m.group(2) + " is not set";
+              case "file" -> "no such key in file: " + m.group(2);
+              default -> "unknown config provider '" + provider + "' (use env or file)";
+            };
+        throw new InvalidInputException(
+            (where == null ? "" : where + ": ") + prefix + e.getKey() + ": " + what);
       }
     }
     return new TreeMap<>(resolved);

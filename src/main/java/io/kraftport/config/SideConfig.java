@@ -7,9 +7,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The resolved settings of one side of a migration ({@code source} or {@code target}): its Kafka client properties
- * and its schema registry properties, with every placeholder already resolved. Secrets live here in memory only;
- * {@link #toString()} never shows a value.
+ * The resolved settings of one side of a migration ({@code source} or {@code target}): its Kafka
+ * client properties and its schema registry properties, with every placeholder already resolved.
+ * Secrets live here in memory only; {@link #toString()} never shows a value.
  */
 public final class SideConfig {
   private final String side;
@@ -37,27 +37,34 @@ public final class SideConfig {
   /** The properties for Kafka's Admin client: everything except the schema registry's own keys. */
   public Properties kafkaProperties() {
     Properties p = new Properties();
-    values.forEach((k, v) -> {
-      if (!isRegistryKey(k)) {
-        p.setProperty(k, v);
-      }
-    });
+    values.forEach(
+        (k, v) -> {
+          if (!isRegistryKey(k)) {
+            p.setProperty(k, v);
+          }
+        });
     return p;
   }
 
-  /** The schema registry client properties, under Confluent's client names (without the side prefix). */
+  /**
+   * The schema registry client properties, under Confluent's client names (without the side
+   * prefix).
+   */
   public Properties registryProperties() {
     Properties p = new Properties();
-    values.forEach((k, v) -> {
-      if (isRegistryKey(k)) {
-        p.setProperty(k, v);
-      }
-    });
+    values.forEach(
+        (k, v) -> {
+          if (isRegistryKey(k)) {
+            p.setProperty(k, v);
+          }
+        });
     return p;
   }
 
   static boolean isRegistryKey(String key) {
-    return key.startsWith("schema.registry.") || key.startsWith("basic.auth.") || key.startsWith("bearer.auth.");
+    return key.startsWith("schema.registry.")
+        || key.startsWith("basic.auth.")
+        || key.startsWith("bearer.auth.");
   }
 
   @Override

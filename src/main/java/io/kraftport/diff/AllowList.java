@@ -14,17 +14,18 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Known, accepted differences, so a CI job stays deterministic: a text file of lines {@code KIND RESOURCE [FIELD]},
- * where KIND is a difference kind or {@code *}, and RESOURCE and FIELD are regular expressions matched against the
- * whole value. {@code #} starts a comment. Matching drift becomes {@link Status#ACCEPTED}, still shown, with the line
- * that accepted it.
+ * Known, accepted differences, so a CI job stays deterministic: a text file of lines {@code KIND
+ * RESOURCE [FIELD]}, where KIND is a difference kind or {@code *}, and RESOURCE and FIELD are
+ * regular expressions matched against the whole value. {@code #} starts a comment. Matching drift
+ * becomes {@link Status#ACCEPTED}, still shown, with the line that accepted it.
  */
 public final class AllowList {
   private final List<Entry> entries;
 
   private record Entry(Kind kind, Pattern resource, Pattern field, String where) {
     boolean matches(Difference d) {
-      return (kind == null || kind == d.kind()) && resource.matcher(d.resource()).matches()
+      return (kind == null || kind == d.kind())
+          && resource.matcher(d.resource()).matches()
           && (field == null || (d.field() != null && field.matcher(d.field()).matches()));
     }
   }
@@ -59,7 +60,8 @@ public final class AllowList {
       String at = where + ":" + (i + 1);
       String[] parts = text.split("\\s+");
       if (parts.length < 2 || parts.length > 3) {
-        throw new InvalidInputException(at + ": expected 'KIND RESOURCE [FIELD]', got '" + text + "'");
+        throw new InvalidInputException(
+            at + ": expected 'KIND RESOURCE [FIELD]', got '" + text + "'");
       }
       Kind kind;
       try {
@@ -68,8 +70,12 @@ public final class AllowList {
         throw new InvalidInputException(at + ": unknown difference kind '" + parts[0] + "'");
       }
       try {
-        entries.add(new Entry(kind, Pattern.compile(parts[1]),
-            parts.length == 3 ? Pattern.compile(parts[2]) : null, at));
+        entries.add(
+            new Entry(
+                kind,
+                Pattern.compile(parts[1]),
+                parts.length == 3 ? Pattern.compile(parts[2]) : null,
+                at));
       } catch (PatternSyntaxException e) {
         throw new InvalidInputException(at + ": invalid regular expression: " + e.getDescription());
       }
@@ -82,13 +88,18 @@ public final class AllowList {
     if (entries.isEmpty()) {
       return differences;
     }
-    return differences.stream().map(d -> {
-      if (!d.isDrift()) {
-        return d;
-      }
-      return entries.stream().filter(e -> e.matches(d)).findFirst()
-          .map(e -> d.withStatus(Status.ACCEPTED, "accepted by " + e.where()))
-          .orElse(d);
-    }).toList();
+    return differences.stream()
+        .map(
+            d -> {
+              if (!d.isDrift()) {
+                return d;
+              }
+              return entries.stream()
+                  .filter(e -> e.matches(d))
+                  .findFirst()
+                  .map(e -> d.withStatus(Status.ACCEPTED, "accepted by " + e.where()))
+                  .orElse(d);
+            })
+        .toList();
   }
 }

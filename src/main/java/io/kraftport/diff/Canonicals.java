@@ -14,10 +14,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The canonical forms of one snapshot's schemas, computed once each through a {@link SchemaCanon}, with every
- * reference resolved: first in the snapshot itself, then in a fallback snapshot (the other side of an import, which
- * may hold schemas the export filtered out). A schema that does not parse, or whose references cannot be found,
- * has an error instead of a canonical form.
+ * The canonical forms of one snapshot's schemas, computed once each through a {@link SchemaCanon},
+ * with every reference resolved: first in the snapshot itself, then in a fallback snapshot (the
+ * other side of an import, which may hold schemas the export filtered out). A schema that does not
+ * parse, or whose references cannot be found, has an error instead of a canonical form.
  */
 public final class Canonicals {
   private final SchemaCanon canon;
@@ -27,14 +27,16 @@ public final class Canonicals {
   private final ReferenceResolver resolver;
 
   /**
-   * A canonical text, or the reason there is none: {@code outcome} says which case it is, {@code error} says it in
-   * words (for a plan step or a difference).
+   * A canonical text, or the reason there is none: {@code outcome} says which case it is, {@code
+   * error} says it in words (for a plan step or a difference).
    */
   public record Form(Outcome outcome, String canonical, String error) {
     public Form {
       Objects.requireNonNull(outcome, "outcome");
-      if ((outcome == Outcome.PARSED) != (canonical != null) || (outcome == Outcome.PARSED) == (error != null)) {
-        throw new IllegalArgumentException("a parsed form has a canonical text and no error, any other an error");
+      if ((outcome == Outcome.PARSED) != (canonical != null)
+          || (outcome == Outcome.PARSED) == (error != null)) {
+        throw new IllegalArgumentException(
+            "a parsed form has a canonical text and no error, any other an error");
       }
     }
 
@@ -68,13 +70,23 @@ public final class Canonicals {
     this.canon = Objects.requireNonNull(canon, "canon");
     this.snapshot = snapshot;
     this.fallback = fallback;
-    this.resolver = new ReferenceResolver(key -> find(key.subject(), key.version()).map(Unresolved::of),
-        r -> new MissingReference("reference " + r.name() + " to " + r.subject() + "/" + r.version()
-            + " cannot be found"));
+    this.resolver =
+        new ReferenceResolver(
+            key -> find(key.subject(), key.version()).map(Unresolved::of),
+            r ->
+                new MissingReference(
+                    "reference "
+                        + r.name()
+                        + " to "
+                        + r.subject()
+                        + "/"
+                        + r.version()
+                        + " cannot be found"));
   }
 
   public Form of(String subject, SchemaVersion version) {
-    return cache.computeIfAbsent(new SubjectVersion(subject, version.version()), k -> compute(version));
+    return cache.computeIfAbsent(
+        new SubjectVersion(subject, version.version()), k -> compute(version));
   }
 
   private Form compute(SchemaVersion version) {

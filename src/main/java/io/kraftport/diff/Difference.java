@@ -7,21 +7,29 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * One difference between two sides of a migration: what kind it is, the resource it concerns (a topic, a subject, a
- * subject version such as {@code orders-value/3}), the field, the expected (source) and actual (target) values, and
- * whether it is drift or expected. Only {@link Status#DRIFT} fails a diff.
+ * One difference between two sides of a migration: what kind it is, the resource it concerns (a
+ * topic, a subject, a subject version such as {@code orders-value/3}), the field, the expected
+ * (source) and actual (target) values, and whether it is drift or expected. Only {@link
+ * Status#DRIFT} fails a diff.
  */
 @JsonPropertyOrder({"status", "kind", "resource", "field", "expected", "actual", "note"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Difference(
-    Status status, Kind kind, String resource, String field, String expected, String actual, String note) {
+    Status status,
+    Kind kind,
+    String resource,
+    String field,
+    String expected,
+    String actual,
+    String note) {
 
   /** Sorts differences for stable output: counts first, then by resource, kind and field. */
-  public static final Comparator<Difference> ORDER = Comparator
-      .comparing((Difference d) -> d.kind() != Kind.TOPIC_COUNT && d.kind() != Kind.SUBJECT_COUNT)
-      .thenComparing(Difference::resource)
-      .thenComparing(Difference::kind)
-      .thenComparing(d -> d.field() == null ? "" : d.field());
+  public static final Comparator<Difference> ORDER =
+      Comparator.comparing(
+              (Difference d) -> d.kind() != Kind.TOPIC_COUNT && d.kind() != Kind.SUBJECT_COUNT)
+          .thenComparing(Difference::resource)
+          .thenComparing(Difference::kind)
+          .thenComparing(d -> d.field() == null ? "" : d.field());
 
   public Difference {
     Objects.requireNonNull(status, "status");
@@ -29,7 +37,8 @@ public record Difference(
     Objects.requireNonNull(resource, "resource");
   }
 
-  public static Difference drift(Kind kind, String resource, String field, Object expected, Object actual) {
+  public static Difference drift(
+      Kind kind, String resource, String field, Object expected, Object actual) {
     return new Difference(Status.DRIFT, kind, resource, field, str(expected), str(actual), null);
   }
 
@@ -42,11 +51,21 @@ public record Difference(
     return status == Status.DRIFT;
   }
 
-  /** The difference on one line, values cut to 60 characters: how a gate's parity check lists its drift. */
+  /**
+   * The difference on one line, values cut to 60 characters: how a gate's parity check lists its
+   * drift.
+   */
   @JsonIgnore
   public String oneLine() {
-    return kind + " " + resource + (field == null ? "" : " " + field) + ": expected " + abbreviate(expected)
-        + ", actual " + abbreviate(actual) + (note == null ? "" : " (" + note + ")");
+    return kind
+        + " "
+        + resource
+        + (field == null ? "" : " " + field)
+        + ": expected "
+        + abbreviate(expected)
+        + ", actual "
+        + abbreviate(actual)
+        + (note == null ? "" : " (" + note + ")");
   }
 
   private static String abbreviate(String s) {

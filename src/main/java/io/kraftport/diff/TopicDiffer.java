@@ -11,10 +11,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Compares two sides' topics: count, missing and extra topics, partitions, replication factor and effective configs.
- * The source is what the target should look like after an import, so configs are first put through the same Kafka 4
- * translation the importer applies; what it changes is reported as {@link Status#TRANSLATED}, not as drift. Pure: no
- * I/O.
+ * Compares two sides' topics: count, missing and extra topics, partitions, replication factor and
+ * effective configs. The source is what the target should look like after an import, so configs are
+ * first put through the same Kafka 4 translation the importer applies; what it changes is reported
+ * as {@link Status#TRANSLATED}, not as drift. Pure: no I/O.
  */
 public final class TopicDiffer {
   private final ConfigTranslations translations;
@@ -57,11 +57,17 @@ public final class TopicDiffer {
   private void compare(TopicSpec s, TopicSpec t, Options options, List<Difference> out) {
     String topic = s.name();
     if (s.partitions() != t.partitions()) {
-      out.add(Difference.drift(Kind.PARTITIONS, topic, "partitions", s.partitions(), t.partitions()));
+      out.add(
+          Difference.drift(Kind.PARTITIONS, topic, "partitions", s.partitions(), t.partitions()));
     }
     if (s.replicationFactor() != t.replicationFactor()) {
-      Difference d = Difference.drift(
-          Kind.REPLICATION_FACTOR, topic, "replicationFactor", s.replicationFactor(), t.replicationFactor());
+      Difference d =
+          Difference.drift(
+              Kind.REPLICATION_FACTOR,
+              topic,
+              "replicationFactor",
+              s.replicationFactor(),
+              t.replicationFactor());
       Integer cap = options.replicationFactorCap();
       if (cap != null && t.replicationFactor() == Math.min(s.replicationFactor(), cap)) {
         d = d.withStatus(Status.ACCEPTED, "capped by --replication-factor " + cap);
@@ -70,21 +76,38 @@ public final class TopicDiffer {
     }
     ConfigTranslations.Result tr = translations.translate(s.configs(), t.configs()::containsKey);
     for (ConfigTranslations.Applied a : tr.applied()) {
-      out.add(new Difference(Status.TRANSLATED, Kind.CONFIG, topic, a.config(), a.sourceValue(),
-          a.result().isEmpty() ? "(dropped)" : describe(a.result()), a.reason()));
+      out.add(
+          new Difference(
+              Status.TRANSLATED,
+              Kind.CONFIG,
+              topic,
+              a.config(),
+              a.sourceValue(),
+              a.result().isEmpty() ? "(dropped)" : describe(a.result()),
+              a.reason()));
     }
     SortedMap<String, String> actual = t.effectiveValues();
-    tr.desired().forEach((name, expected) -> {
-      if (!t.configs().containsKey(name)) {
-        out.add(new Difference(Status.DRIFT, Kind.CONFIG, topic, name, expected, null,
-            "the target does not know this config"));
-      } else if (!expected.equals(actual.get(name))) {
-        out.add(Difference.drift(Kind.CONFIG, topic, name, expected, actual.get(name)));
-      }
-    });
+    tr.desired()
+        .forEach(
+            (name, expected) -> {
+              if (!t.configs().containsKey(name)) {
+                out.add(
+                    new Difference(
+                        Status.DRIFT,
+                        Kind.CONFIG,
+                        topic,
+                        name,
+                        expected,
+                        null,
+                        "the target does not know this config"));
+              } else if (!expected.equals(actual.get(name))) {
+                out.add(Difference.drift(Kind.CONFIG, topic, name, expected, actual.get(name)));
+              }
+            });
   }
 
   private static String describe(SortedMap<String, String> result) {
-    return String.join(", ", result.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    return String.join(
+        ", ", result.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
   }
 }

@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of one check of the pre-cutover gate (or of a diff): its name, whether it passed, a one-line summary,
- * and the detail lines behind it (which group and partition still lags, which topic is under-replicated). A check
- * that could not run is a failure with its reason, never a pass.
+ * The outcome of one check of the pre-cutover gate (or of a diff): its name, whether it passed, a
+ * one-line summary, and the detail lines behind it (which group and partition still lags, which
+ * topic is under-replicated). A check that could not run is a failure with its reason, never a
+ * pass.
  */
 @JsonPropertyOrder({"name", "passed", "summary", "details"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record CheckResult(String name, @JsonInclude(JsonInclude.Include.ALWAYS) boolean passed, String summary,
+public record CheckResult(
+    String name,
+    @JsonInclude(JsonInclude.Include.ALWAYS) boolean passed,
+    String summary,
     List<String> details) {
   public CheckResult {
     Objects.requireNonNull(name, "name");

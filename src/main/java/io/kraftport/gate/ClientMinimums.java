@@ -13,15 +13,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The table of the oldest client library versions that work with Kafka 4, each row with its source, read from
- * {@code client-minimums.json}. The table is data: adding a library needs no code.
+ * The table of the oldest client library versions that work with Kafka 4, each row with its source,
+ * read from {@code client-minimums.json}. The table is data: adding a library needs no code.
  */
 public final class ClientMinimums {
   private static final String RESOURCE = "client-minimums.json";
   private static final Pattern LEADING_VERSION = Pattern.compile("v?(\\d+(?:\\.\\d+)*)");
 
-  /** One row: a library, the KIP-511 software names it reports, its minimum version, a note and the source. */
-  public record Row(String client, List<String> softwareNames, String minimum, String note, String source) {
+  /**
+   * One row: a library, the KIP-511 software names it reports, its minimum version, a note and the
+   * source.
+   */
+  public record Row(
+      String client, List<String> softwareNames, String minimum, String note, String source) {
     public Row {
       Objects.requireNonNull(client, "client");
       Objects.requireNonNull(minimum, "minimum");
@@ -55,8 +59,10 @@ public final class ClientMinimums {
   public static ClientMinimums standard() {
     try (InputStream in = ClientMinimums.class.getResourceAsStream(RESOURCE)) {
       Objects.requireNonNull(in, RESOURCE);
-      Table table = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .readValue(in, Table.class);
+      Table table =
+          new ObjectMapper()
+              .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+              .readValue(in, Table.class);
       return new ClientMinimums(table.clients());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
@@ -70,7 +76,8 @@ public final class ClientMinimums {
   /** The verdict for a client software name and version as KIP-511 reports them. */
   public Judgment judge(String softwareName, String version) {
     String name = softwareName.toLowerCase(Locale.ROOT);
-    Optional<Row> row = rows.stream().filter(r -> r.softwareNames().stream().anyMatch(name::equals)).findFirst();
+    Optional<Row> row =
+        rows.stream().filter(r -> r.softwareNames().stream().anyMatch(name::equals)).findFirst();
     if (row.isEmpty()) {
       return new Judgment(Verdict.UNKNOWN, row);
     }
@@ -79,7 +86,8 @@ public final class ClientMinimums {
     if (have.isEmpty() || need.isEmpty()) {
       return new Judgment(Verdict.UNKNOWN, row);
     }
-    return new Judgment(compare(have.get(), need.get()) >= 0 ? Verdict.READY : Verdict.UPGRADE, row);
+    return new Judgment(
+        compare(have.get(), need.get()) >= 0 ? Verdict.READY : Verdict.UPGRADE, row);
   }
 
   /** The leading dotted numbers of a version ({@code 2.6.1-RC1} is 2.6.1), or empty. */

@@ -14,16 +14,25 @@ import org.apache.kafka.clients.admin.ConsumerGroupListing;
 final class ConsumerGroups {
   private ConsumerGroups() {}
 
-  // listConsumerGroups is deprecated in the 4.x client in favour of listGroups with a type filter, which needs a
-  // ListGroups version the 3.x source brokers (ZooKeeper mode, MSK 3.7) may not serve; this is the call they answer.
+  // listConsumerGroups is deprecated in the 4.x client in favour of listGroups with a type filter,
+  // which needs a
+  // ListGroups version the 3.x source brokers (ZooKeeper mode, MSK 3.7) may not serve; this is the
+  // call they answer.
   @SuppressWarnings({"deprecation", "removal"})
-  static Map<String, ConsumerGroupDescription> describe(Admin admin, ClusterEndpoint endpoint, Pattern groups) {
-    List<String> ids = KafkaErrors.await(admin.listConsumerGroups().all(), endpoint, "list consumer groups")
-        .stream().map(ConsumerGroupListing::groupId).filter(g -> groups.matcher(g).matches()).sorted().toList();
+  static Map<String, ConsumerGroupDescription> describe(
+      Admin admin, ClusterEndpoint endpoint, Pattern groups) {
+    List<String> ids =
+        KafkaErrors.await(admin.listConsumerGroups().all(), endpoint, "list consumer groups")
+            .stream()
+            .map(ConsumerGroupListing::groupId)
+            .filter(g -> groups.matcher(g).matches())
+            .sorted()
+            .toList();
     if (ids.isEmpty()) {
       return new TreeMap<>();
     }
-    return new TreeMap<>(KafkaErrors.await(admin.describeConsumerGroups(ids).all(), endpoint,
-        "describe consumer groups"));
+    return new TreeMap<>(
+        KafkaErrors.await(
+            admin.describeConsumerGroups(ids).all(), endpoint, "describe consumer groups"));
   }
 }

@@ -20,9 +20,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Whether the old cluster is drained: every selected consumer group has no active members and lag 0 on every
- * partition it has committed, held for a window during which the topics' end offsets do not move (producers have
- * stopped). Samples the cluster; a window of zero is one look.
+ * Whether the old cluster is drained: every selected consumer group has no active members and lag 0
+ * on every partition it has committed, held for a window during which the topics' end offsets do
+ * not move (producers have stopped). Samples the cluster; a window of zero is one look.
  */
 public final class DrainCheck {
   public static final String NAME = "source-drained";
@@ -37,8 +37,8 @@ public final class DrainCheck {
   }
 
   /**
-   * The time the sampling window is measured in and the wait between samples, together, so a test can pass a clock
-   * that moves only when slept on.
+   * The time the sampling window is measured in and the wait between samples, together, so a test
+   * can pass a clock that moves only when slept on.
    */
   public interface Clock {
     /** The system's: {@link System#nanoTime()} and {@link Thread#sleep}. */
@@ -76,18 +76,26 @@ public final class DrainCheck {
   }
 
   /** One look at the groups: lag per partition, active members, and the end offsets seen. */
-  record Sample(Map<String, Map<TopicPartition, Long>> lag, Map<String, Integer> members,
+  record Sample(
+      Map<String, Map<TopicPartition, Long>> lag,
+      Map<String, Integer> members,
       Map<TopicPartition, Long> endOffsets) {}
 
   /**
-   * Samples the groups matching {@code groups} and the end offsets of {@code topics} (and of every partition a group
-   * committed) for {@code stableFor}.
+   * Samples the groups matching {@code groups} and the end offsets of {@code topics} (and of every
+   * partition a group committed) for {@code stableFor}.
    */
   public CheckResult run(Pattern groups, Duration stableFor, Collection<String> topics) {
     Set<TopicPartition> watched = new java.util.HashSet<>();
     if (!topics.isEmpty()) {
-      KafkaErrors.await(admin.describeTopics(topics).allTopicNames(), endpoint, "describe the source's topics")
-          .forEach((name, d) -> d.partitions().forEach(p -> watched.add(new TopicPartition(name, p.partition()))));
+      KafkaErrors.await(
+              admin.describeTopics(topics).allTopicNames(),
+              endpoint,
+              "describe the source's topics")
+          .forEach(
+              (name, d) ->
+                  d.partitions()
+                      .forEach(p -> watched.add(new TopicPartition(name, p.partition()))));
     }
     Sample first = sample(groups, watched);
     List<String> problems;
@@ -100,30 +108,42 @@ public final class DrainCheck {
     int groupCount = first.lag().size();
     String window = stableFor.isZero() ? "one look" : "held for " + stableFor.toSeconds() + " s";
     if (problems.isEmpty() && groupCount == 0) {
-      return CheckResult.pass(NAME, "no consumer group matches on the source; " + watched.size()
-          + " partitions' end offsets " + (stableFor.isZero() ? "read" : "still (" + window + ")"), List.of());
+      return CheckResult.pass(
+          NAME,
+          "no consumer group matches on the source; "
+              + watched.size()
+              + " partitions' end offsets "
+              + (stableFor.isZero() ? "read" : "still (" + window + ")"),
+          List.of());
     }
     if (problems.isEmpty()) {
       List<String> details = new ArrayList<>();
-      first.lag().forEach((g, parts) -> details.add(g + ": " + parts.size() + " committed partitions, lag 0"));
-      return CheckResult.pass(NAME, groupCount + " consumer groups drained (" + window + ")", details);
+      first
+          .lag()
+          .forEach(
+              (g, parts) -> details.add(g + ": " + parts.size() + " committed partitions, lag 0"));
+      return CheckResult.pass(
+          NAME, groupCount + " consumer groups drained (" + window + ")", details);
     }
-    return CheckResult.fail(NAME, problems.size() + " problems: the source is not drained (" + window + ")",
+    return CheckResult.fail(
+        NAME,
+        problems.size() + " problems: the source is not drained (" + window + ")",
         problems.stream().distinct().toList());
   }
 
   /**
-   * The sampling loop: the problems of {@code first}, and when it has none, of a new sample every fifth of
-   * {@code stableFor} (at most 5 s apart) until a problem shows (lag, members, end offsets moved since
-   * {@code first}) or the window has passed. A zero window is {@code first} alone.
+   * The sampling loop: the problems of {@code first}, and when it has none, of a new sample every
+   * fifth of {@code stableFor} (at most 5 s apart) until a problem shows (lag, members, end offsets
+   * moved since {@code first}) or the window has passed. A zero window is {@code first} alone.
    */
   static List<String> hold(Sample first, Duration stableFor, Supplier<Sample> sampler, Clock clock)
       throws InterruptedException {
     List<String> problems = problems(first);
     if (problems.isEmpty() && !stableFor.isZero()) {
-      Duration step = stableFor.dividedBy(5).compareTo(Duration.ofSeconds(5)) > 0
-          ? Duration.ofSeconds(5)
-          : stableFor.dividedBy(5);
+      Duration step =
+          stableFor.dividedBy(5).compareTo(Duration.ofSeconds(5)) > 0
+              ? Duration.ofSeconds(5)
+              : stableFor.dividedBy(5);
       long deadline = clock.nanoTime() + stableFor.toNanos();
       while (problems.isEmpty() && clock.nanoTime() < deadline) {
         clock.sleep(step.isZero() ? Duration.ofMillis(100) : step);
@@ -136,33 +156,44 @@ public final class DrainCheck {
   }
 
   Sample sample(Pattern groups, Set<TopicPartition> watched) {
-    Map<String, ConsumerGroupDescription> descriptions = ConsumerGroups.describe(admin, endpoint, groups);
+    Map<String, ConsumerGroupDescription> descriptions =
+        ConsumerGroups.describe(admin, endpoint, groups);
     List<String> ids = List.copyOf(descriptions.keySet());
     Map<String, Map<TopicPartition, Long>> lag = new TreeMap<>();
     Map<String, Integer> members = new TreeMap<>();
     Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
     descriptions.forEach((g, d) -> members.put(g, d.members().size()));
     for (String g : ids) {
-      committed.put(g, KafkaErrors.await(admin.listConsumerGroupOffsets(g).partitionsToOffsetAndMetadata(),
-          endpoint, "read the offsets of group " + g));
+      committed.put(
+          g,
+          KafkaErrors.await(
+              admin.listConsumerGroupOffsets(g).partitionsToOffsetAndMetadata(),
+              endpoint,
+              "read the offsets of group " + g));
     }
     Set<TopicPartition> partitions = new java.util.HashSet<>(watched);
     committed.values().forEach(m -> partitions.addAll(m.keySet()));
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     partitions.forEach(tp -> request.put(tp, OffsetSpec.latest()));
-    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = request.isEmpty()
-        ? Map.of()
-        : KafkaErrors.await(admin.listOffsets(request).all(), endpoint, "read end offsets");
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+        request.isEmpty()
+            ? Map.of()
+            : KafkaErrors.await(admin.listOffsets(request).all(), endpoint, "read end offsets");
     Map<TopicPartition, Long> endOffsets = new HashMap<>();
     ends.forEach((tp, info) -> endOffsets.put(tp, info.offset()));
     for (String g : ids) {
-      Map<TopicPartition, Long> perPartition = new TreeMap<>(
-          java.util.Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
-      committed.get(g).forEach((tp, om) -> {
-        if (om != null && endOffsets.containsKey(tp)) {
-          perPartition.put(tp, Math.max(0, endOffsets.get(tp) - om.offset()));
-        }
-      });
+      Map<TopicPartition, Long> perPartition =
+          new TreeMap<>(
+              java.util.Comparator.comparing(TopicPartition::topic)
+                  .thenComparingInt(TopicPartition::partition));
+      committed
+          .get(g)
+          .forEach(
+              (tp, om) -> {
+                if (om != null && endOffsets.containsKey(tp)) {
+                  perPartition.put(tp, Math.max(0, endOffsets.get(tp) - om.offset()));
+                }
+              });
       lag.put(g, perPartition);
     }
     return new Sample(lag, members, endOffsets);
@@ -170,28 +201,43 @@ public final class DrainCheck {
 
   static List<String> problems(Sample s) {
     List<String> out = new ArrayList<>();
-    s.members().forEach((g, n) -> {
-      if (n > 0) {
-        out.add(g + ": " + n + " active members (consumers still running on the old cluster)");
-      }
-    });
-    s.lag().forEach((g, parts) -> parts.forEach((tp, lag) -> {
-      if (lag > 0) {
-        out.add(g + ": " + tp.topic() + "-" + tp.partition() + " lag " + lag);
-      }
-    }));
+    s.members()
+        .forEach(
+            (g, n) -> {
+              if (n > 0) {
+                out.add(
+                    g + ": " + n + " active members (consumers still running on the old cluster)");
+              }
+            });
+    s.lag()
+        .forEach(
+            (g, parts) ->
+                parts.forEach(
+                    (tp, lag) -> {
+                      if (lag > 0) {
+                        out.add(g + ": " + tp.topic() + "-" + tp.partition() + " lag " + lag);
+                      }
+                    }));
     return out;
   }
 
   static List<String> moved(Map<TopicPartition, Long> before, Map<TopicPartition, Long> after) {
     List<String> out = new ArrayList<>();
-    before.forEach((tp, offset) -> {
-      Long now = after.get(tp);
-      if (now != null && !now.equals(offset)) {
-        out.add(tp.topic() + "-" + tp.partition() + ": end offset moved from " + offset + " to " + now
-            + " (producers are still writing to the old cluster)");
-      }
-    });
+    before.forEach(
+        (tp, offset) -> {
+          Long now = after.get(tp);
+          if (now != null && !now.equals(offset)) {
+            out.add(
+                tp.topic()
+                    + "-"
+                    + tp.partition()
+                    + ": end offset moved from "
+                    + offset
+                    + " to "
+                    + now
+                    + " (producers are still writing to the old cluster)");
+          }
+        });
     return out;
   }
 }

@@ -6,33 +6,44 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds the two client metrics the gate needs among the samples of a Prometheus JMX exporter, whatever its rules
- * called them. Exporter rules rename beans (MSK's lower-case and join them), so a sample is matched on what survives
- * every rule set: names and label keys are compared lower-cased with {@code _ - . :} removed.
+ * Finds the two client metrics the gate needs among the samples of a Prometheus JMX exporter,
+ * whatever its rules called them. Exporter rules rename beans (MSK's lower-case and join them), so
+ * a sample is matched on what survives every rule set: names and label keys are compared
+ * lower-cased with {@code _ - . :} removed.
+ *
  * <ul>
- *   <li>KIP-896's {@code kafka.network:type=RequestMetrics,name=DeprecatedRequestsPerSec} counter: a sample whose
- *       name contains {@code deprecatedrequestspersec} or {@code deprecatedrequests}, or whose {@code name} label is
- *       {@code DeprecatedRequestsPerSec}; whose name ends with {@code count} or {@code total} (the meter's
- *       {@code Count}, not its rates); and with the labels {@code request}, {@code version},
- *       {@code clientSoftwareName} and {@code clientSoftwareVersion}. Examples:
- *       {@code kafka_network_requestmetrics_count{name="DeprecatedRequestsPerSec",request="Produce",...}},
- *       {@code kafka_network_requestmetrics_deprecatedrequestspersec_total{...}}.</li>
- *   <li>KIP-511's {@code kafka.server:type=socket-server-metrics,clientSoftwareName=...,clientSoftwareVersion=...}
- *       attribute {@code connections}: a sample whose name ends with {@code connections}, with the labels
- *       {@code clientSoftwareName} and {@code clientSoftwareVersion} and without {@code request}. Example:
- *       {@code kafka_server_socket_server_metrics_connections{clientSoftwareName="apache-kafka-java",...}}.</li>
+ *   <li>KIP-896's {@code kafka.network:type=RequestMetrics,name=DeprecatedRequestsPerSec} counter:
+ *       a sample whose name contains {@code deprecatedrequestspersec} or {@code
+ *       deprecatedrequests}, or whose {@code name} label is {@code DeprecatedRequestsPerSec}; whose
+ *       name ends with {@code count} or {@code total} (the meter's {@code Count}, not its rates);
+ *       and with the labels {@code request}, {@code version}, {@code clientSoftwareName} and {@code
+ *       clientSoftwareVersion}. Examples: {@code
+ *       kafka_network_requestmetrics_count{name="DeprecatedRequestsPerSec",request="Produce",...}},
+ *       {@code kafka_network_requestmetrics_deprecatedrequestspersec_total{...}}.
+ *   <li>KIP-511's {@code
+ *       kafka.server:type=socket-server-metrics,clientSoftwareName=...,clientSoftwareVersion=...}
+ *       attribute {@code connections}: a sample whose name ends with {@code connections}, with the
+ *       labels {@code clientSoftwareName} and {@code clientSoftwareVersion} and without {@code
+ *       request}. Example: {@code
+ *       kafka_server_socket_server_metrics_connections{clientSoftwareName="apache-kafka-java",...}}.
  * </ul>
  */
 public final class MetricNames {
   private MetricNames() {}
 
-  /** Requests in removed versions, per client software and request version, as one broker counted them. */
-  public record DeprecatedUse(String clientName, String clientVersion, String request, String version, long count) {}
+  /**
+   * Requests in removed versions, per client software and request version, as one broker counted
+   * them.
+   */
+  public record DeprecatedUse(
+      String clientName, String clientVersion, String request, String version, long count) {}
 
   /** Connections open now, per client software. */
   public record ClientConnections(String clientName, String clientVersion, long count) {}
 
-  /** {@code s} lower-cased, without {@code _ - . :}: the part of a name every exporter rule keeps. */
+  /**
+   * {@code s} lower-cased, without {@code _ - . :}: the part of a name every exporter rule keeps.
+   */
   static String normalize(String s) {
     return s.toLowerCase(Locale.ROOT).replaceAll("[_\\-.:]", "");
   }
@@ -42,8 +53,9 @@ public final class MetricNames {
     for (Sample s : samples) {
       String name = normalize(s.name());
       String beanName = s.label("name");
-      boolean deprecated = name.contains("deprecatedrequests")
-          || (beanName != null && normalize(beanName).equals("deprecatedrequestspersec"));
+      boolean deprecated =
+          name.contains("deprecatedrequests")
+              || (beanName != null && normalize(beanName).equals("deprecatedrequestspersec"));
       if (!deprecated || !(name.endsWith("count") || name.endsWith("total"))) {
         continue;
       }
@@ -64,7 +76,9 @@ public final class MetricNames {
     for (Sample s : samples) {
       String client = s.label("clientSoftwareName");
       String clientVersion = s.label("clientSoftwareVersion");
-      if (normalize(s.name()).endsWith("connections") && client != null && clientVersion != null
+      if (normalize(s.name()).endsWith("connections")
+          && client != null
+          && clientVersion != null
           && s.label("request") == null) {
         out.add(new ClientConnections(client, clientVersion, count(s.value())));
       }

@@ -13,42 +13,59 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Reads one broker's metrics page over HTTP ({@code http://b-1.<cluster>:11001/metrics} on MSK's open monitoring,
- * a Prometheus JMX exporter) and parses it with {@link PrometheusText}.
+ * Reads one broker's metrics page over HTTP ({@code http://b-1.<cluster>:11001/metrics} on MSK's
+ * open monitoring, a Prometheus JMX exporter) and parses it with {@link PrometheusText}.
  */
 final class PrometheusScrape {
-  /** A metrics page of a broker with many partitions is a few MB; more than this is not a metrics page. */
+  /**
+   * A metrics page of a broker with many partitions is a few MB; more than this is not a metrics
+   * page.
+   */
   private static final long MAX_BYTES = 64L << 20;
 
   private final OkHttpClient client;
 
   PrometheusScrape(Duration timeout) {
-    this.client = new OkHttpClient.Builder().callTimeout(timeout).connectTimeout(timeout).readTimeout(timeout)
-        .followRedirects(false).build();
+    this.client =
+        new OkHttpClient.Builder()
+            .callTimeout(timeout)
+            .connectTimeout(timeout)
+            .readTimeout(timeout)
+            .followRedirects(false)
+            .build();
   }
 
-  /** The samples of {@code url}; {@link UnreachableException} when it does not answer 200 with a metrics page. */
+  /**
+   * The samples of {@code url}; {@link UnreachableException} when it does not answer 200 with a
+   * metrics page.
+   */
   List<PrometheusText.Sample> read(String url) {
     String shown = redact(url);
     Request request;
     try {
-      request = new Request.Builder().url(url).header("Accept", "text/plain;version=0.0.4").get().build();
+      request =
+          new Request.Builder().url(url).header("Accept", "text/plain;version=0.0.4").get().build();
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("not an http(s) URL: " + shown);
     }
     try (Response response = client.newCall(request).execute()) {
       if (response.code() != 200) {
-        throw new UnreachableException(shown + ": HTTP " + response.code() + " instead of a metrics page");
+        throw new UnreachableException(
+            shown + ": HTTP " + response.code() + " instead of a metrics page");
       }
       ResponseBody body = response.body();
       if (body == null || body.contentLength() > MAX_BYTES) {
-        throw new UnreachableException(shown + ": no metrics page (empty or larger than " + (MAX_BYTES >> 20)
-            + " MB)");
+        throw new UnreachableException(
+            shown + ": no metrics page (empty or larger than " + (MAX_BYTES >> 20) + " MB)");
       }
       return PrometheusText.parse(body.string(), shown);
     } catch (IOException e) {
-      throw new UnreachableException(shown + ": cannot read the metrics: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+      throw new UnreachableException(
+          shown
+              + ": cannot read the metrics: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+          e);
     }
   }
 
@@ -59,7 +76,9 @@ final class PrometheusScrape {
       if (uri.getRawUserInfo() == null) {
         return url;
       }
-      return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getRawPath(), null, null).toString();
+      return new URI(
+              uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getRawPath(), null, null)
+          .toString();
     } catch (URISyntaxException e) {
       int at = url.lastIndexOf('@');
       return at < 0 ? url : "***" + url.substring(at);

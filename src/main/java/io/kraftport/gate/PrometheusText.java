@@ -9,12 +9,13 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * A strict parser of the Prometheus text exposition format (version 0.0.4), as served by the Prometheus JMX exporter
- * on MSK's open monitoring. No library on Maven Central parses this format (the Prometheus Java client only writes
- * it), and kraftport needs only samples: {@code # HELP} / {@code # TYPE} lines and comments are skipped, every other
- * line must be {@code name[{label="value",...}] value [timestamp]}, and a line that is not fails the whole page with
- * its line number, so a page that is not metrics (an HTML error page, a proxy's answer) is never read as "no
- * clients".
+ * A strict parser of the Prometheus text exposition format (version 0.0.4), as served by the
+ * Prometheus JMX exporter on MSK's open monitoring. No library on Maven Central parses this format
+ * (the Prometheus Java client only writes it), and kraftport needs only samples: {@code # HELP} /
+ * {@code # TYPE} lines and comments are skipped, every other line must be {@code
+ * name[{label="value",...}] value [timestamp]}, and a line that is not fails the whole page with
+ * its line number, so a page that is not metrics (an HTML error page, a proxy's answer) is never
+ * read as "no clients".
  */
 public final class PrometheusText {
   private PrometheusText() {}
@@ -26,7 +27,10 @@ public final class PrometheusText {
       labels = Map.copyOf(labels);
     }
 
-    /** The label called {@code name}, compared without case and without {@code _} ({@code client_software_name}). */
+    /**
+     * The label called {@code name}, compared without case and without {@code _} ({@code
+     * client_software_name}).
+     */
     public String label(String wanted) {
       String key = MetricNames.normalize(wanted);
       for (Map.Entry<String, String> e : labels.entrySet()) {
@@ -50,8 +54,8 @@ public final class PrometheusText {
       try {
         samples.add(new LineParser(line).sample());
       } catch (IllegalArgumentException e) {
-        throw new InvalidInputException(where + ": not the Prometheus text format at line " + (i + 1) + ": "
-            + e.getMessage());
+        throw new InvalidInputException(
+            where + ": not the Prometheus text format at line " + (i + 1) + ": " + e.getMessage());
       }
     }
     return List.copyOf(samples);
@@ -59,7 +63,8 @@ public final class PrometheusText {
 
   /** Parses one sample line; throws {@link IllegalArgumentException} saying what is wrong. */
   private static final class LineParser {
-    private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern NUMBER =
+        Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private final String line;
     private int pos;
 
@@ -127,7 +132,9 @@ public final class PrometheusText {
               case '\\' -> value.append('\\');
               case '"' -> value.append('"');
               case 'n' -> value.append('\n');
-              default -> throw new IllegalArgumentException("bad escape '\\" + e + "' in label '" + label + "'");
+              default ->
+                  throw new IllegalArgumentException(
+                      "bad escape '\\" + e + "' in label '" + label + "'");
             }
           } else {
             value.append(c);
@@ -150,8 +157,12 @@ public final class PrometheusText {
       int start = pos;
       while (pos < line.length()) {
         char c = line.charAt(pos);
-        boolean ok = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (metric && c == ':')
-            || (pos > start && c >= '0' && c <= '9');
+        boolean ok =
+            c == '_'
+                || (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (metric && c == ':')
+                || (pos > start && c >= '0' && c <= '9');
         if (!ok) {
           break;
         }

@@ -28,8 +28,9 @@ import org.apache.kafka.common.utils.Time;
 
 /**
  * The request versions a cluster's brokers accept, as their own ApiVersions answers say (what
- * {@code kafka-broker-api-versions.sh} prints). A version counts as accepted only when every broker accepts it. The
- * connection is made with the side's full client settings (TLS, SASL, IAM), like the Admin client's.
+ * {@code kafka-broker-api-versions.sh} prints). A version counts as accepted only when every broker
+ * accepts it. The connection is made with the side's full client settings (TLS, SASL, IAM), like
+ * the Admin client's.
  */
 public final class BrokerApiVersions {
   /** The versions of one request the cluster accepts, {@code min} to {@code max}. */
@@ -47,22 +48,26 @@ public final class BrokerApiVersions {
   private BrokerApiVersions() {}
 
   /**
-   * What every broker of the connected cluster accepts, or empty when it cannot be read (the gate then counts every
-   * deprecated request, as without a target).
+   * What every broker of the connected cluster accepts, or empty when it cannot be read (the gate
+   * then counts every deprecated request, as without a target).
    */
-  public static Optional<Map<String, Range>> tryRead(Properties clientProperties, Admin admin,
-      ClusterEndpoint endpoint) {
+  public static Optional<Map<String, Range>> tryRead(
+      Properties clientProperties, Admin admin, ClusterEndpoint endpoint) {
     try {
-      Collection<Node> nodes = KafkaErrors.await(admin.describeCluster().nodes(), endpoint, "list the brokers");
+      Collection<Node> nodes =
+          KafkaErrors.await(admin.describeCluster().nodes(), endpoint, "list the brokers");
       return Optional.of(read(clientProperties, nodes, endpoint));
     } catch (KraftportException | KafkaException e) {
       return Optional.empty();
     }
   }
 
-  /** Per request name as the broker metrics spell it ({@code JoinGroup}), the versions all of {@code nodes} accept. */
-  public static Map<String, Range> read(Properties clientProperties, Collection<Node> nodes,
-      ClusterEndpoint endpoint) {
+  /**
+   * Per request name as the broker metrics spell it ({@code JoinGroup}), the versions all of {@code
+   * nodes} accept.
+   */
+  public static Map<String, Range> read(
+      Properties clientProperties, Collection<Node> nodes, ClusterEndpoint endpoint) {
     Map<String, Range> out = new TreeMap<>();
     boolean first = true;
     for (Node node : nodes) {
@@ -73,17 +78,21 @@ public final class BrokerApiVersions {
       } else {
         // Only what every broker accepts: a client may be routed to any of them.
         out.keySet().retainAll(one.keySet());
-        out.replaceAll((name, r) -> new Range(Math.max(r.min(), one.get(name).min()),
-            Math.min(r.max(), one.get(name).max())));
+        out.replaceAll(
+            (name, r) ->
+                new Range(
+                    Math.max(r.min(), one.get(name).min()),
+                    Math.min(r.max(), one.get(name).max())));
       }
     }
     return Map.copyOf(out);
   }
 
   /**
-   * Corrects what a Kafka 4 broker advertises but refuses: it still lists Produce from v0 (so that librdkafka keeps
-   * compressing, KAFKA-18659) yet answers v0-v2 with UNSUPPORTED_VERSION (KIP-896). A broker is taken for Kafka 4
-   * when it no longer accepts Fetch v3, which KIP-896 removed with Produce v0-v2.
+   * Corrects what a Kafka 4 broker advertises but refuses: it still lists Produce from v0 (so that
+   * librdkafka keeps compressing, KAFKA-18659) yet answers v0-v2 with UNSUPPORTED_VERSION
+   * (KIP-896). A broker is taken for Kafka 4 when it no longer accepts Fetch v3, which KIP-896
+   * removed with Produce v0-v2.
    */
   static Map<String, Range> refusedThoughAdvertised(Map<String, Range> advertised) {
     Range fetch = advertised.get(ApiKeys.FETCH.name);
@@ -96,7 +105,8 @@ public final class BrokerApiVersions {
     return out;
   }
 
-  private static Map<String, Range> read(Properties clientProperties, Node node, ClusterEndpoint endpoint) {
+  private static Map<String, Range> read(
+      Properties clientProperties, Node node, ClusterEndpoint endpoint) {
     Properties props = new Properties();
     props.putAll(clientProperties);
     props.putIfAbsent(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, node.host() + ":" + node.port());
@@ -105,17 +115,36 @@ public final class BrokerApiVersions {
     Time time = Time.SYSTEM;
     long timeoutMs = endpoint.timeout().toMillis();
     try (Metrics metrics = new Metrics(time);
-        NetworkClient client = ClientUtils.createNetworkClient(config, "kraftport-api-versions", metrics,
-            "kraftport-api-versions", new LogContext(), apiVersions, time, 1,
-            (int) Math.min(Integer.MAX_VALUE, timeoutMs), new ManualMetadataUpdater(java.util.List.of(node)),
-            new DefaultHostResolver())) {
+        NetworkClient client =
+            ClientUtils.createNetworkClient(
+                config,
+                "kraftport-api-versions",
+                metrics,
+                "kraftport-api-versions",
+                new LogContext(),
+                apiVersions,
+                time,
+                1,
+                (int) Math.min(Integer.MAX_VALUE, timeoutMs),
+                new ManualMetadataUpdater(java.util.List.of(node)),
+                new DefaultHostResolver())) {
       if (!NetworkClientUtils.awaitReady(client, node, time, timeoutMs)) {
-        throw new UnreachableException(endpoint + ": broker " + node.idString() + " at " + node.host() + ":"
-            + node.port() + " did not answer ApiVersions within " + endpoint.timeout().toSeconds() + " s");
+        throw new UnreachableException(
+            endpoint
+                + ": broker "
+                + node.idString()
+                + " at "
+                + node.host()
+                + ":"
+                + node.port()
+                + " did not answer ApiVersions within "
+                + endpoint.timeout().toSeconds()
+                + " s");
       }
       NodeApiVersions versions = apiVersions.get(node.idString());
       if (versions == null) {
-        throw new UnreachableException(endpoint + ": broker " + node.idString() + " sent no ApiVersions");
+        throw new UnreachableException(
+            endpoint + ": broker " + node.idString() + " sent no ApiVersions");
       }
       Map<String, Range> out = new TreeMap<>();
       for (Map.Entry<ApiKeys, ApiVersion> e : versions.allSupportedApiVersions().entrySet()) {
@@ -125,8 +154,17 @@ public final class BrokerApiVersions {
     } catch (AuthenticationException e) {
       throw new UnreachableException(endpoint + ": authentication failed: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new UnreachableException(endpoint + ": broker " + node.idString() + " at " + node.host() + ":"
-          + node.port() + ": " + e.getMessage(), e);
+      throw new UnreachableException(
+          endpoint
+              + ": broker "
+              + node.idString()
+              + " at "
+              + node.host()
+              + ":"
+              + node.port()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -21,16 +21,27 @@ public final class KafkaAdmins {
   }
 
   public static Connection connect(SideConfig side, Duration timeout) {
-    String bootstrap = side.bootstrapServers().orElseThrow(() -> new InvalidInputException(
-        "no " + side.side() + " cluster given: set " + side.side() + ".bootstrap.servers in --config or pass --"
-            + side.side() + "-bootstrap-server"));
+    String bootstrap =
+        side.bootstrapServers()
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "no "
+                            + side.side()
+                            + " cluster given: set "
+                            + side.side()
+                            + ".bootstrap.servers in --config or pass --"
+                            + side.side()
+                            + "-bootstrap-server"));
     ClusterEndpoint endpoint = new ClusterEndpoint(side.side(), bootstrap, timeout);
     Properties props = side.kafkaProperties();
     int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     props.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "kraftport-" + side.side());
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Integer.toString(ms));
-    props.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(Math.min(ms, 30_000)));
-    // Kafka retries a failed bootstrap connection with exponential backoff; keep the steps short so a timeout ends
+    props.putIfAbsent(
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(Math.min(ms, 30_000)));
+    // Kafka retries a failed bootstrap connection with exponential backoff; keep the steps short so
+    // a timeout ends
     // a call instead of a long backoff.
     props.putIfAbsent(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
     try {

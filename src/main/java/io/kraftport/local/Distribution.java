@@ -18,9 +18,10 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * A server kraftport can run locally, named by its Maven coordinates: a ZooKeeper-mode Kafka (3.x), a KRaft Kafka
- * (4.x), an Apicurio Registry, or the Prometheus JMX exporter agent a local broker runs with. {@link #install()}
- * resolves it once into {@code $KRAFTPORT_HOME/dist/<name>} and reuses it afterwards.
+ * A server kraftport can run locally, named by its Maven coordinates: a ZooKeeper-mode Kafka (3.x),
+ * a KRaft Kafka (4.x), an Apicurio Registry, or the Prometheus JMX exporter agent a local broker
+ * runs with. {@link #install()} resolves it once into {@code $KRAFTPORT_HOME/dist/<name>} and
+ * reuses it afterwards.
  */
 public final class Distribution {
   /** What a distribution is, which decides its artifacts and how it is laid out and launched. */
@@ -28,7 +29,10 @@ public final class Distribution {
     KAFKA_ZOOKEEPER,
     KAFKA_KRAFT,
     APICURIO_REGISTRY,
-    /** The Prometheus JMX exporter java agent: one jar, loaded into a broker with {@code -javaagent}. */
+    /**
+     * The Prometheus JMX exporter java agent: one jar, loaded into a broker with {@code
+     * -javaagent}.
+     */
     JMX_EXPORTER_AGENT
   }
 
@@ -37,11 +41,17 @@ public final class Distribution {
 
   static final String LOG4J2_VERSION = "2.24.3";
   static final String SLF4J_RELOAD4J_VERSION = "1.7.36";
-  /** Written last into a finished installation; a directory without it is a leftover and is redone. */
+
+  /**
+   * Written last into a finished installation; a directory without it is a leftover and is redone.
+   */
   static final String MARKER = "kraftport-distribution.properties";
 
   private static final Pattern VERSION = Pattern.compile("[0-9]+(\\.[0-9A-Za-z-]+)*");
-  /** File locks are per process; this keeps two threads of one JVM off the same installation too. */
+
+  /**
+   * File locks are per process; this keeps two threads of one JVM off the same installation too.
+   */
   private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
   private final Kind kind;
@@ -58,34 +68,49 @@ public final class Distribution {
   public static Distribution kafka(String version) {
     int major = major(version, "Kafka");
     if (major < 3) {
-      throw new InvalidInputException("Kafka " + version + " is not supported locally; use 3.x (ZooKeeper) or 4.x");
+      throw new InvalidInputException(
+          "Kafka " + version + " is not supported locally; use 3.x (ZooKeeper) or 4.x");
     }
     String core = "org.apache.kafka:kafka_2.13:" + version;
     if (major == 3) {
       // The broker pom brings no logging binding; without one the broker logs nothing at all.
-      return new Distribution(Kind.KAFKA_ZOOKEEPER, version,
+      return new Distribution(
+          Kind.KAFKA_ZOOKEEPER,
+          version,
           List.of(core, "org.slf4j:slf4j-reload4j:" + SLF4J_RELOAD4J_VERSION));
     }
     // 4.x still uses slf4j 1.7, hence log4j-slf4j-impl and not log4j-slf4j2-impl.
-    return new Distribution(Kind.KAFKA_KRAFT, version, List.of(
-        core,
-        "org.apache.kafka:kafka-storage:" + version,
-        "org.apache.logging.log4j:log4j-slf4j-impl:" + LOG4J2_VERSION,
-        "org.apache.logging.log4j:log4j-core:" + LOG4J2_VERSION,
-        "org.apache.logging.log4j:log4j-api:" + LOG4J2_VERSION));
+    return new Distribution(
+        Kind.KAFKA_KRAFT,
+        version,
+        List.of(
+            core,
+            "org.apache.kafka:kafka-storage:" + version,
+            "org.apache.logging.log4j:log4j-slf4j-impl:" + LOG4J2_VERSION,
+            "org.apache.logging.log4j:log4j-core:" + LOG4J2_VERSION,
+            "org.apache.logging.log4j:log4j-api:" + LOG4J2_VERSION));
   }
 
-  /** Apicurio Registry {@code version} (3.2 or later for a working {@code PUT /mode}), the ready-built app. */
+  /**
+   * Apicurio Registry {@code version} (3.2 or later for a working {@code PUT /mode}), the
+   * ready-built app.
+   */
   public static Distribution apicurio(String version) {
     major(version, "Apicurio Registry");
-    return new Distribution(Kind.APICURIO_REGISTRY, version,
+    return new Distribution(
+        Kind.APICURIO_REGISTRY,
+        version,
         List.of("io.apicurio:apicurio-registry-app:" + version + ":tar.gz:all"));
   }
 
-  /** The Prometheus JMX exporter java agent {@code version} (1.0.1 and 0.20.0 are on Maven Central). */
+  /**
+   * The Prometheus JMX exporter java agent {@code version} (1.0.1 and 0.20.0 are on Maven Central).
+   */
   public static Distribution jmxExporterAgent(String version) {
     major(version, "Prometheus JMX exporter");
-    return new Distribution(Kind.JMX_EXPORTER_AGENT, version,
+    return new Distribution(
+        Kind.JMX_EXPORTER_AGENT,
+        version,
         List.of("io.prometheus.jmx:jmx_prometheus_javaagent:" + version));
   }
 
@@ -105,10 +130,11 @@ public final class Distribution {
   /** The directory name of the installation, such as {@code kafka-3.9.2}. */
   public String name() {
     return switch (kind) {
-      case APICURIO_REGISTRY -> "apicurio-registry-";
-      case JMX_EXPORTER_AGENT -> "jmx-prometheus-javaagent-";
-      case KAFKA_ZOOKEEPER, KAFKA_KRAFT -> "kafka-";
-    } + version;
+          case APICURIO_REGISTRY -> "apicurio-registry-";
+          case JMX_EXPORTER_AGENT -> "jmx-prometheus-javaagent-";
+          case KAFKA_ZOOKEEPER, KAFKA_KRAFT -> "kafka-";
+        }
+        + version;
   }
 
   /** {@code $KRAFTPORT_HOME}, or {@code ~/.kraftport}. */
@@ -120,7 +146,10 @@ public final class Distribution {
     return Path.of(System.getProperty("user.home"), ".kraftport");
   }
 
-  /** Installs into {@link #defaultHome()} (downloading with Maven the first time) and returns the installation. */
+  /**
+   * Installs into {@link #defaultHome()} (downloading with Maven the first time) and returns the
+   * installation.
+   */
   public Installation install() {
     return install(defaultHome(), Maven::locate);
   }
@@ -131,12 +160,16 @@ public final class Distribution {
     if (Files.isRegularFile(target.resolve(MARKER))) {
       return new Installation(this, target);
     }
-    ReentrantLock local = IN_PROCESS.computeIfAbsent(target.toAbsolutePath().normalize(), k -> new ReentrantLock());
+    ReentrantLock local =
+        IN_PROCESS.computeIfAbsent(target.toAbsolutePath().normalize(), k -> new ReentrantLock());
     local.lock();
     try {
       Files.createDirectories(dist);
-      try (FileChannel channel = FileChannel.open(dist.resolve(name() + ".lock"),
-              StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      try (FileChannel channel =
+          FileChannel.open(
+              dist.resolve(name() + ".lock"),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE)) {
         channel.lock(); // held until the channel closes, across JVMs
         // Another JVM may have finished while we waited for the lock.
         if (Files.isRegularFile(target.resolve(MARKER))) {
@@ -152,8 +185,15 @@ public final class Distribution {
           Dirs.deleteQuietly(work);
           throw e;
         }
-        Files.writeString(work.resolve(MARKER),
-            "kind=" + kind + "\nversion=" + version + "\nartifacts=" + String.join(",", artifacts) + "\n",
+        Files.writeString(
+            work.resolve(MARKER),
+            "kind="
+                + kind
+                + "\nversion="
+                + version
+                + "\nartifacts="
+                + String.join(",", artifacts)
+                + "\n",
             StandardCharsets.UTF_8);
         // The rename is what makes the installation visible, so nobody ever sees half of one.
         Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
@@ -182,7 +222,8 @@ public final class Distribution {
     if (!VERSION.matcher(version).matches()) {
       throw new InvalidInputException("not a " + product + " version: '" + version + "'");
     }
-    return Integer.parseInt(version.substring(0, version.contains(".") ? version.indexOf('.') : version.length()));
+    return Integer.parseInt(
+        version.substring(0, version.contains(".") ? version.indexOf('.') : version.length()));
   }
 
   @Override

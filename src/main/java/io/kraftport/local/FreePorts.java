@@ -10,9 +10,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Free TCP ports on 127.0.0.1. A port is free only until someone binds it, so a server can still lose the race to
- * another process; servers retry their start with new ports when that happens. Within this JVM no port is handed out
- * twice, so servers started in parallel never collide with each other.
+ * Free TCP ports on 127.0.0.1. A port is free only until someone binds it, so a server can still
+ * lose the race to another process; servers retry their start with new ports when that happens.
+ * Within this JVM no port is handed out twice, so servers started in parallel never collide with
+ * each other.
  */
 final class FreePorts {
   private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
@@ -28,7 +29,9 @@ final class FreePorts {
     }
   }
 
-  /** A port on 127.0.0.1 that nothing listens on now and that this JVM has not handed out before. */
+  /**
+   * A port on 127.0.0.1 that nothing listens on now and that this JVM has not handed out before.
+   */
   static int next() {
     for (int attempt = 0; attempt < 100; attempt++) {
       try (ServerSocket socket = new ServerSocket(0, 1, loopback())) {

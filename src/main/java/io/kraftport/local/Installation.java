@@ -10,7 +10,10 @@ public record Installation(Distribution distribution, Path directory) {
     Objects.requireNonNull(directory, "directory");
   }
 
-  /** The classpath of a Kafka installation, as a {@code lib/*} wildcard the {@code java} launcher expands. */
+  /**
+   * The classpath of a Kafka installation, as a {@code lib/*} wildcard the {@code java} launcher
+   * expands.
+   */
   public String classpath() {
     if (distribution.kind() == Distribution.Kind.APICURIO_REGISTRY) {
       throw new IllegalStateException(distribution + " is launched as a jar, not with a classpath");
@@ -23,7 +26,9 @@ public record Installation(Distribution distribution, Path directory) {
     if (distribution.kind() != Distribution.Kind.JMX_EXPORTER_AGENT) {
       throw new IllegalStateException(distribution + " is not a java agent");
     }
-    return directory.resolve("lib").resolve("jmx_prometheus_javaagent-" + distribution.version() + ".jar")
+    return directory
+        .resolve("lib")
+        .resolve("jmx_prometheus_javaagent-" + distribution.version() + ".jar")
         .toAbsolutePath();
   }
 

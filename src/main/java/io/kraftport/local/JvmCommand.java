@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How to launch one JVM: the Java home, JVM options, what to run ({@code -cp <classpath> <main class>} or
- * {@code -jar <jar>}) and the program's arguments.
+ * How to launch one JVM: the Java home, JVM options, what to run ({@code -cp <classpath> <main
+ * class>} or {@code -jar <jar>}) and the program's arguments.
  */
-public record JvmCommand(Path javaHome, List<String> jvmOptions, List<String> launch, List<String> arguments) {
+public record JvmCommand(
+    Path javaHome, List<String> jvmOptions, List<String> launch, List<String> arguments) {
   public JvmCommand {
     Objects.requireNonNull(javaHome, "javaHome");
     jvmOptions = List.copyOf(jvmOptions);
@@ -26,7 +27,10 @@ public record JvmCommand(Path javaHome, List<String> jvmOptions, List<String> la
     return new JvmCommand(javaHome, List.of(), List.of("-cp", classpath, mainClass), List.of());
   }
 
-  /** Runs an executable jar (whose manifest may add {@code Add-Opens} that only {@code -jar} honours). */
+  /**
+   * Runs an executable jar (whose manifest may add {@code Add-Opens} that only {@code -jar}
+   * honours).
+   */
   public static JvmCommand jar(Path javaHome, Path jar) {
     return new JvmCommand(javaHome, List.of(), List.of("-jar", jar.toString()), List.of());
   }

@@ -5,7 +5,10 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Start helpers shared by the servers: retrying a start whose port was taken, and cleaning up after a failed one. */
+/**
+ * Start helpers shared by the servers: retrying a start whose port was taken, and cleaning up after
+ * a failed one.
+ */
 final class Launch {
   private static final Logger LOG = LoggerFactory.getLogger(Launch.class);
   private static final int ATTEMPTS = 3;
@@ -21,7 +24,10 @@ final class Launch {
     }
   }
 
-  /** Runs {@code attempt} (which picks new free ports each time) up to three times while it loses port races. */
+  /**
+   * Runs {@code attempt} (which picks new free ports each time) up to three times while it loses
+   * port races.
+   */
   static <T> T withPortRetry(String name, Supplier<T> attempt) {
     for (int i = 1; ; i++) {
       try {
@@ -36,8 +42,8 @@ final class Launch {
   }
 
   /**
-   * Closes a process that failed to become ready and rethrows the failure, as {@link PortRaceLost} when its log shows
-   * a failed bind.
+   * Closes a process that failed to become ready and rethrows the failure, as {@link PortRaceLost}
+   * when its log shows a failed bind.
    */
   static RuntimeException failed(ManagedProcess process, RuntimeException failure) {
     boolean race = process.lostPortRace();

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** One server kraftport runs locally in its own JVM: what it is called, the ports it holds and where it keeps data. */
+/**
+ * One server kraftport runs locally in its own JVM: what it is called, the ports it holds and where
+ * it keeps data.
+ */
 public interface LocalServer extends AutoCloseable {
   /** A short name for logs and messages, such as {@code kafka-3.9.2}. */
   String name();

@@ -19,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A whole migration scene on 127.0.0.1: a ZooKeeper-mode source cluster (ZooKeeper and one 3.x broker, its metrics
- * also on a Prometheus JMX exporter page as on AWS MSK), a KRaft target (one 4.x node with a SCRAM-SHA-512 listener)
- * and, unless turned off, an empty Apicurio Registry for each side. Independent servers start in parallel;
- * {@link #close()} stops them all and deletes their data.
+ * A whole migration scene on 127.0.0.1: a ZooKeeper-mode source cluster (ZooKeeper and one 3.x
+ * broker, its metrics also on a Prometheus JMX exporter page as on AWS MSK), a KRaft target (one
+ * 4.x node with a SCRAM-SHA-512 listener) and, unless turned off, an empty Apicurio Registry for
+ * each side. Independent servers start in parallel; {@link #close()} stops them all and deletes
+ * their data.
  */
 public final class LocalStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
@@ -39,9 +40,16 @@ public final class LocalStack implements AutoCloseable {
   private final List<LocalServer> extras = new ArrayList<>();
   private boolean closed;
 
-  private LocalStack(Options options, Installation targetKafka, Optional<Installation> apicurio,
-      Optional<Path> registryJavaHome, ZooKeeperNode zooKeeper, ZkKafkaBroker source, KraftNode target,
-      Optional<ApicurioNode> sourceRegistry, Optional<ApicurioNode> targetRegistry) {
+  private LocalStack(
+      Options options,
+      Installation targetKafka,
+      Optional<Installation> apicurio,
+      Optional<Path> registryJavaHome,
+      ZooKeeperNode zooKeeper,
+      ZkKafkaBroker source,
+      KraftNode target,
+      Optional<ApicurioNode> sourceRegistry,
+      Optional<ApicurioNode> targetRegistry) {
     this.options = options;
     this.targetKafka = targetKafka;
     this.apicurio = apicurio;
@@ -59,9 +67,10 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * Installs what is missing, starts every server and waits until each answers. When one fails, the others are
-   * stopped and the first failure is thrown ({@link io.kraftport.UnreachableException} for a server that does not
-   * start, {@link io.kraftport.InvalidInputException} when no Java 21 for the registries is found).
+   * Installs what is missing, starts every server and waits until each answers. When one fails, the
+   * others are stopped and the first failure is thrown ({@link io.kraftport.UnreachableException}
+   * for a server that does not start, {@link io.kraftport.InvalidInputException} when no Java 21
+   * for the registries is found).
    */
   public static LocalStack start(Options options) {
     long t0 = System.nanoTime();
@@ -70,41 +79,92 @@ public final class LocalStack implements AutoCloseable {
         options.registries() ? Optional.of(JavaRuntimes.registryJavaHome()) : Optional.empty();
     Duration timeout = options.startTimeout();
     List<LocalServer> started = Collections.synchronizedList(new ArrayList<>());
-    ExecutorService pool = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "kraftport-local-start");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "kraftport-local-start");
+              t.setDaemon(true);
+              return t;
+            });
     try {
-      var sourceKafka = CompletableFuture.supplyAsync(
-          () -> install(Distribution.kafka(options.sourceKafkaVersion())), pool);
-      var exporter = CompletableFuture.supplyAsync(
-          () -> install(Distribution.jmxExporterAgent(Distribution.JMX_EXPORTER_VERSION)), pool);
-      var targetKafka = CompletableFuture.supplyAsync(
-          () -> install(Distribution.kafka(options.targetKafkaVersion())), pool);
-      CompletableFuture<Optional<Installation>> apicurio = options.registries()
-          ? CompletableFuture.supplyAsync(() -> Optional.of(install(Distribution.apicurio(options.apicurioVersion()))),
-              pool)
-          : CompletableFuture.completedFuture(Optional.empty());
+      var sourceKafka =
+          CompletableFuture.supplyAsync(
+              () -> install(Distribution.kafka(options.sourceKafkaVersion())), pool);
+      var exporter =
+          CompletableFuture.supplyAsync(
+              () -> install(Distribution.jmxExporterAgent(Distribution.JMX_EXPORTER_VERSION)),
+              pool);
+      var targetKafka =
+          CompletableFuture.supplyAsync(
+              () -> install(Distribution.kafka(options.targetKafkaVersion())), pool);
+      CompletableFuture<Optional<Installation>> apicurio =
+          options.registries()
+              ? CompletableFuture.supplyAsync(
+                  () -> Optional.of(install(Distribution.apicurio(options.apicurioVersion()))),
+                  pool)
+              : CompletableFuture.completedFuture(Optional.empty());
 
-      var zooKeeper = sourceKafka.thenApplyAsync(
-          i -> timed(started, "zookeeper", () -> ZooKeeperNode.start(i, timeout)), pool);
-      var source = zooKeeper.thenCombineAsync(sourceKafka.thenCombine(exporter, List::of),
-          (zk, i) -> timed(started, "source " + i.get(0).distribution(),
-              () -> ZkKafkaBroker.start(i.get(0), zk, Optional.of(i.get(1)), timeout)), pool);
-      var target = targetKafka.thenApplyAsync(i -> timed(started, "target " + i.distribution(),
-          () -> KraftNode.start(i, options.targetAdminPassword(), timeout)), pool);
-      var sourceRegistry = apicurio.thenApplyAsync(i -> i.map(a -> timed(started, "source registry",
-          () -> ApicurioNode.start(a, registryJava.orElseThrow(), timeout))), pool);
-      var targetRegistry = apicurio.thenApplyAsync(i -> i.map(a -> timed(started, "target registry",
-          () -> ApicurioNode.start(a, registryJava.orElseThrow(), timeout))), pool);
+      var zooKeeper =
+          sourceKafka.thenApplyAsync(
+              i -> timed(started, "zookeeper", () -> ZooKeeperNode.start(i, timeout)), pool);
+      var source =
+          zooKeeper.thenCombineAsync(
+              sourceKafka.thenCombine(exporter, List::of),
+              (zk, i) ->
+                  timed(
+                      started,
+                      "source " + i.get(0).distribution(),
+                      () -> ZkKafkaBroker.start(i.get(0), zk, Optional.of(i.get(1)), timeout)),
+              pool);
+      var target =
+          targetKafka.thenApplyAsync(
+              i ->
+                  timed(
+                      started,
+                      "target " + i.distribution(),
+                      () -> KraftNode.start(i, options.targetAdminPassword(), timeout)),
+              pool);
+      var sourceRegistry =
+          apicurio.thenApplyAsync(
+              i ->
+                  i.map(
+                      a ->
+                          timed(
+                              started,
+                              "source registry",
+                              () -> ApicurioNode.start(a, registryJava.orElseThrow(), timeout))),
+              pool);
+      var targetRegistry =
+          apicurio.thenApplyAsync(
+              i ->
+                  i.map(
+                      a ->
+                          timed(
+                              started,
+                              "target registry",
+                              () -> ApicurioNode.start(a, registryJava.orElseThrow(), timeout))),
+              pool);
 
-      List<CompletableFuture<?>> all = List.of(zooKeeper, source, target, sourceRegistry, targetRegistry);
+      List<CompletableFuture<?>> all =
+          List.of(zooKeeper, source, target, sourceRegistry, targetRegistry);
       awaitAll(all, started);
-      LocalStack stack = new LocalStack(options, targetKafka.join(), apicurio.join(), registryJava,
-          zooKeeper.join(), source.join(), target.join(), sourceRegistry.join(), targetRegistry.join());
-      LOG.info("local stack started in {}: source {}, target {} (SASL {}){}", seconds(t0),
-          stack.sourceBootstrap(), stack.targetBootstrap(), stack.targetSaslBootstrap(),
+      LocalStack stack =
+          new LocalStack(
+              options,
+              targetKafka.join(),
+              apicurio.join(),
+              registryJava,
+              zooKeeper.join(),
+              source.join(),
+              target.join(),
+              sourceRegistry.join(),
+              targetRegistry.join());
+      LOG.info(
+          "local stack started in {}: source {}, target {} (SASL {}){}",
+          seconds(t0),
+          stack.sourceBootstrap(),
+          stack.targetBootstrap(),
+          stack.targetSaslBootstrap(),
           options.registries()
               ? ", registries " + stack.sourceRegistryUrl() + " and " + stack.targetRegistryUrl()
               : "");
@@ -141,7 +201,8 @@ public final class LocalStack implements AutoCloseable {
 
   private static RuntimeException unwrap(Exception e) {
     Throwable t = e;
-    while ((t instanceof ExecutionException || t instanceof CompletionException) && t.getCause() != null) {
+    while ((t instanceof ExecutionException || t instanceof CompletionException)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t instanceof RuntimeException r ? r : new IllegalStateException(t.getMessage(), t);
@@ -154,7 +215,8 @@ public final class LocalStack implements AutoCloseable {
     return installation;
   }
 
-  private static <T extends LocalServer> T timed(List<LocalServer> started, String role, Supplier<T> start) {
+  private static <T extends LocalServer> T timed(
+      List<LocalServer> started, String role, Supplier<T> start) {
     long t0 = System.nanoTime();
     T server = start.get();
     started.add(server);
@@ -167,34 +229,54 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private static String memory(LocalServer server) {
-    return server.residentBytes().stream().mapToObj(b -> ", " + (b >> 20) + " MB resident").findFirst().orElse("");
+    return server.residentBytes().stream()
+        .mapToObj(b -> ", " + (b >> 20) + " MB resident")
+        .findFirst()
+        .orElse("");
   }
 
-  /** Starts one more empty registry (same version and Java as the stack's); closed with the stack at the latest. */
+  /**
+   * Starts one more empty registry (same version and Java as the stack's); closed with the stack at
+   * the latest.
+   */
   public ApicurioNode startRegistry() {
     Installation installation;
     synchronized (this) {
       requireOpen();
-      installation = apicurio.orElseGet(() -> install(Distribution.apicurio(options.apicurioVersion())));
+      installation =
+          apicurio.orElseGet(() -> install(Distribution.apicurio(options.apicurioVersion())));
     }
     Path java = registryJavaHome.orElseGet(JavaRuntimes::registryJavaHome);
-    ApicurioNode node = timed(new ArrayList<>(), "extra registry",
-        () -> ApicurioNode.start(installation, java, options.startTimeout()));
+    ApicurioNode node =
+        timed(
+            new ArrayList<>(),
+            "extra registry",
+            () -> ApicurioNode.start(installation, java, options.startTimeout()));
     return keep(node);
   }
 
-  /** Starts one more single-node KRaft cluster like the target; it is closed with the stack at the latest. */
+  /**
+   * Starts one more single-node KRaft cluster like the target; it is closed with the stack at the
+   * latest.
+   */
   public KraftNode startKraftNode() {
     return startKraftNode(List.of());
   }
 
-  /** {@link #startKraftNode()} with {@code server.properties} overrides ({@code key=value} lines). */
+  /**
+   * {@link #startKraftNode()} with {@code server.properties} overrides ({@code key=value} lines).
+   */
   public KraftNode startKraftNode(List<String> overrides) {
     synchronized (this) {
       requireOpen();
     }
-    KraftNode node = timed(new ArrayList<>(), "extra KRaft node",
-        () -> KraftNode.start(targetKafka, options.targetAdminPassword(), options.startTimeout(), overrides));
+    KraftNode node =
+        timed(
+            new ArrayList<>(),
+            "extra KRaft node",
+            () ->
+                KraftNode.start(
+                    targetKafka, options.targetAdminPassword(), options.startTimeout(), overrides));
     return keep(node);
   }
 
@@ -206,7 +288,8 @@ public final class LocalStack implements AutoCloseable {
       }
     }
     server.close();
-    throw new IllegalStateException("the local stack was closed while " + server.name() + " started");
+    throw new IllegalStateException(
+        "the local stack was closed while " + server.name() + " started");
   }
 
   private void requireOpen() {
@@ -236,12 +319,16 @@ public final class LocalStack implements AutoCloseable {
     return target.adminPassword();
   }
 
-  /** The source registry's Confluent-compatible URL; throws when the stack runs without registries. */
+  /**
+   * The source registry's Confluent-compatible URL; throws when the stack runs without registries.
+   */
   public String sourceRegistryUrl() {
     return sourceRegistry().ccompatUrl();
   }
 
-  /** The target registry's Confluent-compatible URL; throws when the stack runs without registries. */
+  /**
+   * The target registry's Confluent-compatible URL; throws when the stack runs without registries.
+   */
   public String targetRegistryUrl() {
     return targetRegistry().ccompatUrl();
   }
@@ -259,11 +346,13 @@ public final class LocalStack implements AutoCloseable {
   }
 
   public ApicurioNode sourceRegistry() {
-    return sourceRegistry.orElseThrow(() -> new IllegalStateException("the local stack runs without registries"));
+    return sourceRegistry.orElseThrow(
+        () -> new IllegalStateException("the local stack runs without registries"));
   }
 
   public ApicurioNode targetRegistry() {
-    return targetRegistry.orElseThrow(() -> new IllegalStateException("the local stack runs without registries"));
+    return targetRegistry.orElseThrow(
+        () -> new IllegalStateException("the local stack runs without registries"));
   }
 
   public Options options() {
@@ -279,7 +368,10 @@ public final class LocalStack implements AutoCloseable {
     return List.copyOf(all);
   }
 
-  /** Stops every server (in parallel, ZooKeeper last since the broker needs it to shut down) and deletes their data. */
+  /**
+   * Stops every server (in parallel, ZooKeeper last since the broker needs it to shut down) and
+   * deletes their data.
+   */
   @Override
   public void close() {
     List<LocalServer> all;
@@ -300,7 +392,8 @@ public final class LocalStack implements AutoCloseable {
     List<LocalServer> last = servers.stream().filter(s -> s instanceof ZooKeeperNode).toList();
     for (List<LocalServer> group : List.of(first, last)) {
       // Own threads, not the common pool: on a 2-core machine that runs one task at a time.
-      List<Thread> threads = group.stream().map(s -> new Thread(s::close, "kraftport-local-stop")).toList();
+      List<Thread> threads =
+          group.stream().map(s -> new Thread(s::close, "kraftport-local-stop")).toList();
       threads.forEach(Thread::start);
       for (Thread t : threads) {
         try {
@@ -314,10 +407,17 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** How to start a {@link LocalStack}. {@link #toString()} leaves the password out. */
-  public record Options(String sourceKafkaVersion, String targetKafkaVersion, String apicurioVersion,
-      boolean registries, String targetAdminPassword, Duration startTimeout) {
-    public static final String SOURCE_KAFKA_VERSION_PROPERTY = "kraftport.local.source.kafka.version";
-    public static final String TARGET_KAFKA_VERSION_PROPERTY = "kraftport.local.target.kafka.version";
+  public record Options(
+      String sourceKafkaVersion,
+      String targetKafkaVersion,
+      String apicurioVersion,
+      boolean registries,
+      String targetAdminPassword,
+      Duration startTimeout) {
+    public static final String SOURCE_KAFKA_VERSION_PROPERTY =
+        "kraftport.local.source.kafka.version";
+    public static final String TARGET_KAFKA_VERSION_PROPERTY =
+        "kraftport.local.target.kafka.version";
     public static final String APICURIO_VERSION_PROPERTY = "kraftport.local.apicurio.version";
     public static final String DEFAULT_SOURCE_KAFKA_VERSION = "3.9.2";
     public static final String DEFAULT_TARGET_KAFKA_VERSION = "4.0.2";
@@ -330,12 +430,15 @@ public final class LocalStack implements AutoCloseable {
       Objects.requireNonNull(startTimeout, "startTimeout");
       KraftNode.requireValidPassword(targetAdminPassword);
       if (Distribution.kafka(sourceKafkaVersion).kind() != Distribution.Kind.KAFKA_ZOOKEEPER) {
-        throw new InvalidInputException("the local source cluster runs in ZooKeeper mode, so it must be Kafka 3.x, not "
-            + sourceKafkaVersion);
+        throw new InvalidInputException(
+            "the local source cluster runs in ZooKeeper mode, so it must be Kafka 3.x, not "
+                + sourceKafkaVersion);
       }
       if (Distribution.kafka(targetKafkaVersion).kind() != Distribution.Kind.KAFKA_KRAFT) {
-        throw new InvalidInputException("the local target cluster runs in KRaft mode, so it must be Kafka 4.x or"
-            + " later, not " + targetKafkaVersion);
+        throw new InvalidInputException(
+            "the local target cluster runs in KRaft mode, so it must be Kafka 4.x or"
+                + " later, not "
+                + targetKafkaVersion);
       }
       Distribution.apicurio(apicurioVersion);
       if (startTimeout.isNegative() || startTimeout.isZero()) {
@@ -344,35 +447,54 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Versions from the system properties ({@value #SOURCE_KAFKA_VERSION_PROPERTY},
-     * {@value #TARGET_KAFKA_VERSION_PROPERTY}, {@value #APICURIO_VERSION_PROPERTY}) or the defaults, registries on,
-     * a random admin password, 120 s per server to start (generous: the machine may be busy).
+     * Versions from the system properties ({@value #SOURCE_KAFKA_VERSION_PROPERTY}, {@value
+     * #TARGET_KAFKA_VERSION_PROPERTY}, {@value #APICURIO_VERSION_PROPERTY}) or the defaults,
+     * registries on, a random admin password, 120 s per server to start (generous: the machine may
+     * be busy).
      */
     public static Options defaults() {
       return new Options(
           System.getProperty(SOURCE_KAFKA_VERSION_PROPERTY, DEFAULT_SOURCE_KAFKA_VERSION),
           System.getProperty(TARGET_KAFKA_VERSION_PROPERTY, DEFAULT_TARGET_KAFKA_VERSION),
           System.getProperty(APICURIO_VERSION_PROPERTY, DEFAULT_APICURIO_VERSION),
-          true, randomPassword(), Duration.ofSeconds(120));
+          true,
+          randomPassword(),
+          Duration.ofSeconds(120));
     }
 
     public Options withRegistries(boolean on) {
-      return new Options(sourceKafkaVersion, targetKafkaVersion, apicurioVersion, on, targetAdminPassword,
+      return new Options(
+          sourceKafkaVersion,
+          targetKafkaVersion,
+          apicurioVersion,
+          on,
+          targetAdminPassword,
           startTimeout);
     }
 
     public Options withTargetAdminPassword(String password) {
-      return new Options(sourceKafkaVersion, targetKafkaVersion, apicurioVersion, registries, password,
+      return new Options(
+          sourceKafkaVersion,
+          targetKafkaVersion,
+          apicurioVersion,
+          registries,
+          password,
           startTimeout);
     }
 
     public Options withStartTimeout(Duration timeout) {
-      return new Options(sourceKafkaVersion, targetKafkaVersion, apicurioVersion, registries, targetAdminPassword,
+      return new Options(
+          sourceKafkaVersion,
+          targetKafkaVersion,
+          apicurioVersion,
+          registries,
+          targetAdminPassword,
           timeout);
     }
 
     public Options withVersions(String sourceKafka, String targetKafka, String apicurio) {
-      return new Options(sourceKafka, targetKafka, apicurio, registries, targetAdminPassword, startTimeout);
+      return new Options(
+          sourceKafka, targetKafka, apicurio, registries, targetAdminPassword, startTimeout);
     }
 
     static String randomPassword() {
@@ -387,9 +509,17 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public String toString() {
-      return "Options[source Kafka " + sourceKafkaVersion + ", target Kafka " + targetKafkaVersion + ", Apicurio "
-          + apicurioVersion + ", registries " + (registries ? "on" : "off") + ", start timeout "
-          + startTimeout.toSeconds() + " s]";
+      return "Options[source Kafka "
+          + sourceKafkaVersion
+          + ", target Kafka "
+          + targetKafkaVersion
+          + ", Apicurio "
+          + apicurioVersion
+          + ", registries "
+          + (registries ? "on" : "off")
+          + ", start timeout "
+          + startTimeout.toSeconds()
+          + " s]";
     }
   }
 }

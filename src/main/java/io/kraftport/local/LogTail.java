@@ -8,15 +8,22 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** The last lines of a server's or a tool's log file, for error messages that show why a start failed. */
+/**
+ * The last lines of a server's or a tool's log file, for error messages that show why a start
+ * failed.
+ */
 final class LogTail {
   static final int LINES = 30;
+
   /** Reading only the end keeps this cheap for a log that has grown large. */
   private static final int MAX_BYTES = 64 * 1024;
 
   private LogTail() {}
 
-  /** Up to {@code maxLines} last lines of {@code file}; empty when it does not exist or cannot be read. */
+  /**
+   * Up to {@code maxLines} last lines of {@code file}; empty when it does not exist or cannot be
+   * read.
+   */
   static List<String> lines(Path file, int maxLines) {
     if (!Files.isRegularFile(file)) {
       return List.of();
@@ -34,7 +41,10 @@ final class LogTail {
     }
   }
 
-  /** {@code "; last lines of <file>:"} and the indented tail, or {@code "; <file> is empty"}: a message's end. */
+  /**
+   * {@code "; last lines of <file>:"} and the indented tail, or {@code "; <file> is empty"}: a
+   * message's end.
+   */
   static String describe(Path file) {
     List<String> lines = lines(file, LINES);
     if (lines.isEmpty() || lines.size() == 1 && lines.get(0).isBlank()) {

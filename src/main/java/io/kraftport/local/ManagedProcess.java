@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A server JVM started by kraftport, with its output in a log file inside its own data directory. {@link #close()}
- * stops it (politely, then forcibly after {@link #STOP_GRACE}) and deletes the data directory. A JVM shutdown hook
- * closes every one still running, so a failed or aborted test run leaves no server behind.
+ * A server JVM started by kraftport, with its output in a log file inside its own data directory.
+ * {@link #close()} stops it (politely, then forcibly after {@link #STOP_GRACE}) and deletes the
+ * data directory. A JVM shutdown hook closes every one still running, so a failed or aborted test
+ * run leaves no server behind.
  */
 public final class ManagedProcess implements AutoCloseable {
   /** How long a server gets to stop after SIGTERM before it is killed. */
@@ -28,7 +29,10 @@ public final class ManagedProcess implements AutoCloseable {
   private static final Set<ManagedProcess> LIVE = ConcurrentHashMap.newKeySet();
   private static final AtomicBoolean HOOK_INSTALLED = new AtomicBoolean();
 
-  /** A readiness check, polled until it returns true; an exception counts as "not yet" and is kept for the message. */
+  /**
+   * A readiness check, polled until it returns true; an exception counts as "not yet" and is kept
+   * for the message.
+   */
   @FunctionalInterface
   public interface Probe {
     boolean ready() throws Exception;
@@ -49,16 +53,17 @@ public final class ManagedProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code command} in {@code dataDir} (which the process then owns and deletes on close), with stdout and
-   * stderr in {@code dataDir/<name>.log}.
+   * Starts {@code command} in {@code dataDir} (which the process then owns and deletes on close),
+   * with stdout and stderr in {@code dataDir/<name>.log}.
    */
   public static ManagedProcess start(String name, JvmCommand command, Path dataDir) {
     installHook();
     Path log = dataDir.resolve(name + ".log");
-    ProcessBuilder pb = new ProcessBuilder(command.commandLine())
-        .directory(dataDir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder pb =
+        new ProcessBuilder(command.commandLine())
+            .directory(dataDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     try {
       ManagedProcess managed = new ManagedProcess(name, pb.start(), dataDir, log);
       LIVE.add(managed);
@@ -70,24 +75,28 @@ public final class ManagedProcess implements AutoCloseable {
   }
 
   /**
-   * Runs a tool JVM (such as Kafka's StorageTool) to completion with its output appended to {@code log}; throws
-   * {@link UnreachableException} with the log's end when it fails or outlives {@code timeout}.
+   * Runs a tool JVM (such as Kafka's StorageTool) to completion with its output appended to {@code
+   * log}; throws {@link UnreachableException} with the log's end when it fails or outlives {@code
+   * timeout}.
    */
-  public static void runToCompletion(String name, JvmCommand command, Path workDir, Path log, Duration timeout) {
+  public static void runToCompletion(
+      String name, JvmCommand command, Path workDir, Path log, Duration timeout) {
     installHook();
-    ProcessBuilder pb = new ProcessBuilder(command.commandLine())
-        .directory(workDir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder pb =
+        new ProcessBuilder(command.commandLine())
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     try {
       Process p = pb.start();
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        throw new UnreachableException(name + " did not finish within " + timeout.toSeconds() + " s"
-            + LogTail.describe(log));
+        throw new UnreachableException(
+            name + " did not finish within " + timeout.toSeconds() + " s" + LogTail.describe(log));
       }
       if (p.exitValue() != 0) {
-        throw new UnreachableException(name + " failed (exit " + p.exitValue() + ")" + LogTail.describe(log));
+        throw new UnreachableException(
+            name + " failed (exit " + p.exitValue() + ")" + LogTail.describe(log));
       }
     } catch (IOException e) {
       throw new UnreachableException("cannot run " + name + ": " + e.getMessage(), e);
@@ -98,16 +107,22 @@ public final class ManagedProcess implements AutoCloseable {
   }
 
   /**
-   * Polls {@code probe} until it passes; throws {@link UnreachableException} with the log's end when the process
-   * exits first or {@code timeout} passes. {@code what} says what is awaited, for the message.
+   * Polls {@code probe} until it passes; throws {@link UnreachableException} with the log's end
+   * when the process exits first or {@code timeout} passes. {@code what} says what is awaited, for
+   * the message.
    */
   public void awaitReady(Duration timeout, String what, Probe probe) {
     long deadline = System.nanoTime() + timeout.toNanos();
     Exception last = null;
     while (true) {
       if (!process.isAlive()) {
-        throw new UnreachableException(name + " exited with code " + process.exitValue() + " before " + what
-            + LogTail.describe(logFile));
+        throw new UnreachableException(
+            name
+                + " exited with code "
+                + process.exitValue()
+                + " before "
+                + what
+                + LogTail.describe(logFile));
       }
       try {
         if (probe.ready()) {
@@ -120,8 +135,16 @@ public final class ManagedProcess implements AutoCloseable {
         last = e;
       }
       if (System.nanoTime() > deadline) {
-        throw new UnreachableException(name + " was not ready within " + timeout.toSeconds() + " s (waiting for "
-            + what + (last == null ? "" : "; last error: " + last) + ")" + LogTail.describe(logFile), last);
+        throw new UnreachableException(
+            name
+                + " was not ready within "
+                + timeout.toSeconds()
+                + " s (waiting for "
+                + what
+                + (last == null ? "" : "; last error: " + last)
+                + ")"
+                + LogTail.describe(logFile),
+            last);
       }
       try {
         Thread.sleep(100);
@@ -153,8 +176,9 @@ public final class ManagedProcess implements AutoCloseable {
   }
 
   /**
-   * Makes the shutdown hook stop this process only after the others, for a server others need in order to stop
-   * cleanly (a ZooKeeper-mode broker's controlled shutdown hangs without its ZooKeeper).
+   * Makes the shutdown hook stop this process only after the others, for a server others need in
+   * order to stop cleanly (a ZooKeeper-mode broker's controlled shutdown hangs without its
+   * ZooKeeper).
    */
   void stopLast() {
     stopLast = true;
@@ -182,7 +206,10 @@ public final class ManagedProcess implements AutoCloseable {
     return OptionalLong.empty();
   }
 
-  /** Stops the process (SIGTERM, then SIGKILL after {@link #STOP_GRACE}) and deletes its data directory. */
+  /**
+   * Stops the process (SIGTERM, then SIGKILL after {@link #STOP_GRACE}) and deletes its data
+   * directory.
+   */
   @Override
   public void close() {
     close(STOP_GRACE);
@@ -230,13 +257,14 @@ public final class ManagedProcess implements AutoCloseable {
 
   private static void installHook() {
     if (HOOK_INSTALLED.compareAndSet(false, true)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(ManagedProcess::closeAllLive, "kraftport-local-cleanup"));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(ManagedProcess::closeAllLive, "kraftport-local-cleanup"));
     }
   }
 
   /**
-   * Stops every live process: those others depend on last, the rest all at once so they shut down in parallel (and
-   * the hook does not take ten seconds per server).
+   * Stops every live process: those others depend on last, the rest all at once so they shut down
+   * in parallel (and the hook does not take ten seconds per server).
    */
   static void closeAllLive() {
     List<ManagedProcess> all = new ArrayList<>(LIVE);

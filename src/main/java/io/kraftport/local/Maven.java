@@ -13,9 +13,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The {@code mvn} executable of this machine, used to resolve the artifacts of a {@link Distribution} from the
- * repositories the user's Maven settings name. Running Maven (instead of resolving in-process) keeps the user's
- * mirrors, proxies and local repository in play and keeps Maven's resolver out of kraftport's own classpath.
+ * The {@code mvn} executable of this machine, used to resolve the artifacts of a {@link
+ * Distribution} from the repositories the user's Maven settings name. Running Maven (instead of
+ * resolving in-process) keeps the user's mirrors, proxies and local repository in play and keeps
+ * Maven's resolver out of kraftport's own classpath.
  */
 final class Maven {
   /** Pinned so a run never depends on which plugin version the repository metadata calls latest. */
@@ -29,7 +30,8 @@ final class Maven {
 
   /** Finds {@code mvn} through {@code MAVEN_HOME}, {@code M2_HOME}, then {@code PATH}. */
   static Maven locate() {
-    return locate(System.getenv(), System.getProperty("os.name", "").toLowerCase().startsWith("windows"));
+    return locate(
+        System.getenv(), System.getProperty("os.name", "").toLowerCase().startsWith("windows"));
   }
 
   static Maven locate(Map<String, String> env, boolean windows) {
@@ -47,10 +49,16 @@ final class Maven {
         names.forEach(n -> candidates.add(Path.of(dir, n)));
       }
     }
-    Optional<Path> found = candidates.stream().filter(p -> Files.isRegularFile(p) && Files.isExecutable(p)).findFirst();
-    return new Maven(found.orElseThrow(() -> new InvalidInputException(
-        "Maven (mvn) is needed to download the local Kafka and registry servers, but was found neither in"
-            + " MAVEN_HOME, M2_HOME nor on the PATH")));
+    Optional<Path> found =
+        candidates.stream()
+            .filter(p -> Files.isRegularFile(p) && Files.isExecutable(p))
+            .findFirst();
+    return new Maven(
+        found.orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "Maven (mvn) is needed to download the local Kafka and registry servers, but was found neither in"
+                        + " MAVEN_HOME, M2_HOME nor on the PATH")));
   }
 
   Path executable() {
@@ -58,28 +66,40 @@ final class Maven {
   }
 
   /**
-   * Runs Maven in batch mode in {@code workDir} with its output going to {@code log}; throws
-   * {@link UnreachableException} with the end of the log when it fails, since a failed resolution almost always means
-   * a repository could not be reached.
+   * Runs Maven in batch mode in {@code workDir} with its output going to {@code log}; throws {@link
+   * UnreachableException} with the end of the log when it fails, since a failed resolution almost
+   * always means a repository could not be reached.
    */
   void run(Path workDir, Path log, Duration timeout, String what, List<String> args) {
-    List<String> command = new ArrayList<>(List.of(executable.toString(), "-B", "-q", "-Dstyle.color=never"));
+    List<String> command =
+        new ArrayList<>(List.of(executable.toString(), "-B", "-q", "-Dstyle.color=never"));
     command.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(command)
-        .directory(workDir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     try {
       Process process = pb.start();
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        throw new UnreachableException("Maven did not finish resolving " + what + " within " + timeout.toSeconds()
-            + " s" + LogTail.describe(log));
+        throw new UnreachableException(
+            "Maven did not finish resolving "
+                + what
+                + " within "
+                + timeout.toSeconds()
+                + " s"
+                + LogTail.describe(log));
       }
       if (process.exitValue() != 0) {
-        throw new UnreachableException("Maven could not resolve " + what + " (exit " + process.exitValue() + ")"
-            + LogTail.describe(log));
+        throw new UnreachableException(
+            "Maven could not resolve "
+                + what
+                + " (exit "
+                + process.exitValue()
+                + ")"
+                + LogTail.describe(log));
       }
     } catch (IOException e) {
       throw new UnreachableException("could not run " + executable + ": " + e.getMessage(), e);

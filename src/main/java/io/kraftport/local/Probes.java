@@ -19,7 +19,8 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
 /** Readiness checks that speak each server's own protocol, beyond an open port. */
 final class Probes {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
   private Probes() {}
 
@@ -38,13 +39,15 @@ final class Probes {
 
   /** An HTTP GET answers 200. */
   static boolean httpOk(String url) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build();
     return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
   }
 
   /**
-   * A Kafka probe: the cluster's metadata lists at least one broker. It holds one Admin across polls (made lazily, so
-   * polling a closed port does not fill the log with connection errors) and must be closed.
+   * A Kafka probe: the cluster's metadata lists at least one broker. It holds one Admin across
+   * polls (made lazily, so polling a closed port does not fill the log with connection errors) and
+   * must be closed.
    */
   static final class KafkaProbe implements ManagedProcess.Probe, AutoCloseable {
     private final String bootstrap;
@@ -66,8 +69,11 @@ final class Probes {
         }
         admin = Admin.create(adminConfig(bootstrap, extra));
       }
-      return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000))
-          .nodes().get(4, TimeUnit.SECONDS).isEmpty();
+      return !admin
+          .describeCluster(new DescribeClusterOptions().timeoutMs(3000))
+          .nodes()
+          .get(4, TimeUnit.SECONDS)
+          .isEmpty();
     }
 
     @Override

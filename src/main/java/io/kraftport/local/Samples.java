@@ -7,10 +7,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 
-/** Reads the sample files packed into the jar from {@code samples/} (under {@code io/kraftport/samples/}). */
+/**
+ * Reads the sample files packed into the jar from {@code samples/} (under {@code
+ * io/kraftport/samples/}).
+ */
 final class Samples {
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private Samples() {}
 

@@ -16,15 +16,20 @@ final class ServerJvms {
   }
 
   /**
-   * A small heap with the serial collector and the C1 compiler only: about 150 MB resident per broker and a quicker
-   * start on a machine with few cores. Needs {@code log.cleaner.dedupe.buffer.size} lowered to fit.
+   * A small heap with the serial collector and the C1 compiler only: about 150 MB resident per
+   * broker and a quicker start on a machine with few cores. Needs {@code
+   * log.cleaner.dedupe.buffer.size} lowered to fit.
    */
   /**
-   * Small-heap options for the brokers: enough for tests and the demo. A benchmark with thousands of partitions sets
-   * {@code kraftport.local.broker.heap} (e.g. {@code 1g}).
+   * Small-heap options for the brokers: enough for tests and the demo. A benchmark with thousands
+   * of partitions sets {@code kraftport.local.broker.heap} (e.g. {@code 1g}).
    */
   static String[] kafkaHeapOptions() {
-    return new String[] {"-Xmx" + System.getProperty("kraftport.local.broker.heap", "160m"), "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"};
+    return new String[] {
+      "-Xmx" + System.getProperty("kraftport.local.broker.heap", "160m"),
+      "-XX:+UseSerialGC",
+      "-XX:TieredStopAtLevel=1",
+      "-Djava.awt.headless=true"
+    };
   }
 }

@@ -20,10 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A cache of parsed and linked classes that makes a server JVM start with about half the CPU: an AOT cache on JDK 25+
- * (JEP 514), a dynamic CDS archive on JDK 13 to 24. It is made once, by a training run of the same server, and kept
- * beside the installation, one per server role and Java runtime. Without a usable cache (an older JDK, a failed
- * training, a runtime that rejects it) the server simply starts without one.
+ * A cache of parsed and linked classes that makes a server JVM start with about half the CPU: an
+ * AOT cache on JDK 25+ (JEP 514), a dynamic CDS archive on JDK 13 to 24. It is made once, by a
+ * training run of the same server, and kept beside the installation, one per server role and Java
+ * runtime. Without a usable cache (an older JDK, a failed training, a runtime that rejects it) the
+ * server simply starts without one.
  */
 final class StartupCache {
   /** System property that turns the cache off, for measuring or when a JDK misbehaves with it. */
@@ -35,9 +36,10 @@ final class StartupCache {
   private StartupCache() {}
 
   /**
-   * The JVM options that use the cache for {@code role} on {@code javaHome}, training it first when missing:
-   * {@code train} must run the server once with the JVM option it is given and let it exit cleanly (a server: wait
-   * until it serves, then stop it with SIGTERM), since the JVM writes the cache as it exits.
+   * The JVM options that use the cache for {@code role} on {@code javaHome}, training it first when
+   * missing: {@code train} must run the server once with the JVM option it is given and let it exit
+   * cleanly (a server: wait until it serves, then stop it with SIGTERM), since the JVM writes the
+   * cache as it exits.
    */
   static List<String> options(Path cacheDir, Path javaHome, String role, Consumer<String> train) {
     int feature = JavaRuntimes.featureVersion(javaHome).orElse(0);
@@ -48,19 +50,24 @@ final class StartupCache {
     String key = role + "-" + key(javaHome);
     Path cache = cacheDir.resolve(key + (aot ? ".aot" : ".jsa"));
     Path failed = cacheDir.resolve(key + ".failed");
-    List<String> use = List.of((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache.toAbsolutePath());
+    List<String> use =
+        List.of((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache.toAbsolutePath());
     if (Files.isRegularFile(cache)) {
       return use;
     }
     if (Files.exists(failed)) {
       return List.of();
     }
-    ReentrantLock local = IN_PROCESS.computeIfAbsent(cache.toAbsolutePath().normalize(), k -> new ReentrantLock());
+    ReentrantLock local =
+        IN_PROCESS.computeIfAbsent(cache.toAbsolutePath().normalize(), k -> new ReentrantLock());
     local.lock();
     try {
       Files.createDirectories(cacheDir);
-      try (FileChannel channel = FileChannel.open(cacheDir.resolve(key + ".lock"),
-              StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      try (FileChannel channel =
+          FileChannel.open(
+              cacheDir.resolve(key + ".lock"),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE)) {
         channel.lock(); // held until the channel closes, across JVMs
         if (Files.isRegularFile(cache)) {
           return use;
@@ -68,17 +75,26 @@ final class StartupCache {
         if (Files.exists(failed)) {
           return List.of();
         }
-        Path output = cacheDir.resolve(key + "-" + UUID.randomUUID() + ".tmp" + (aot ? ".aot" : ".jsa"));
+        Path output =
+            cacheDir.resolve(key + "-" + UUID.randomUUID() + ".tmp" + (aot ? ".aot" : ".jsa"));
         long t0 = System.nanoTime();
         try {
           LOG.info("training a startup cache for {} on {} (once per Java runtime)", role, javaHome);
-          // A server that fails to start here would fail the real start too: that failure propagates.
-          train.accept((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + output.toAbsolutePath());
+          // A server that fails to start here would fail the real start too: that failure
+          // propagates.
+          train.accept(
+              (aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=")
+                  + output.toAbsolutePath());
           if (!Files.isRegularFile(output)) {
-            // Remembered, so a runtime that cannot write a cache does not train again at every start.
+            // Remembered, so a runtime that cannot write a cache does not train again at every
+            // start.
             Files.writeString(failed, "the training run wrote no cache\n", StandardCharsets.UTF_8);
-            LOG.warn("the training run of {} on {} wrote no startup cache; starting without one (delete {} to"
-                + " retry)", role, javaHome, failed);
+            LOG.warn(
+                "the training run of {} on {} wrote no startup cache; starting without one (delete {} to"
+                    + " retry)",
+                role,
+                javaHome,
+                failed);
             return List.of();
           }
           Files.move(output, cache, StandardCopyOption.ATOMIC_MOVE);
@@ -97,7 +113,10 @@ final class StartupCache {
     }
   }
 
-  /** The runtime's identity: its real path and its {@code release} file, so an upgraded JDK gets a new cache. */
+  /**
+   * The runtime's identity: its real path and its {@code release} file, so an upgraded JDK gets a
+   * new cache.
+   */
   static String key(Path javaHome) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -13,10 +13,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A single ZooKeeper-mode Kafka broker (3.x) on 127.0.0.1 with one PLAINTEXT listener, the stand-in for the cluster
- * being migrated away from. Its znodes live under a chroot of its own, so several brokers can share a ZooKeeper.
- * Its metrics are on JMX and, when started with the Prometheus JMX exporter agent, also on an HTTP metrics page with
- * MSK-style rules ({@code jmx-exporter.yaml}), as AWS MSK's open monitoring serves them.
+ * A single ZooKeeper-mode Kafka broker (3.x) on 127.0.0.1 with one PLAINTEXT listener, the stand-in
+ * for the cluster being migrated away from. Its znodes live under a chroot of its own, so several
+ * brokers can share a ZooKeeper. Its metrics are on JMX and, when started with the Prometheus JMX
+ * exporter agent, also on an HTTP metrics page with MSK-style rules ({@code jmx-exporter.yaml}), as
+ * AWS MSK's open monitoring serves them.
  */
 public final class ZkKafkaBroker implements LocalServer {
   private final ManagedProcess process;
@@ -26,7 +27,12 @@ public final class ZkKafkaBroker implements LocalServer {
   private final Optional<Integer> metricsPort;
   private final String zooKeeperConnect;
 
-  private ZkKafkaBroker(ManagedProcess process, String name, int port, int jmxPort, Optional<Integer> metricsPort,
+  private ZkKafkaBroker(
+      ManagedProcess process,
+      String name,
+      int port,
+      int jmxPort,
+      Optional<Integer> metricsPort,
       String zooKeeperConnect) {
     this.process = process;
     this.name = name;
@@ -36,30 +42,52 @@ public final class ZkKafkaBroker implements LocalServer {
     this.zooKeeperConnect = zooKeeperConnect;
   }
 
-  /** Starts a broker against {@code zooKeeper} without a metrics page and waits until its metadata lists it. */
+  /**
+   * Starts a broker against {@code zooKeeper} without a metrics page and waits until its metadata
+   * lists it.
+   */
   public static ZkKafkaBroker start(Installation kafka, ZooKeeperNode zooKeeper, Duration timeout) {
     return start(kafka, zooKeeper, Optional.empty(), timeout);
   }
 
   /**
-   * Starts a broker against {@code zooKeeper}, with the Prometheus JMX exporter {@code agent} when one is given, and
-   * waits until its metadata lists it.
+   * Starts a broker against {@code zooKeeper}, with the Prometheus JMX exporter {@code agent} when
+   * one is given, and waits until its metadata lists it.
    */
-  public static ZkKafkaBroker start(Installation kafka, ZooKeeperNode zooKeeper, Optional<Installation> agent,
-      Duration timeout) {
+  public static ZkKafkaBroker start(
+      Installation kafka, ZooKeeperNode zooKeeper, Optional<Installation> agent, Duration timeout) {
     if (kafka.distribution().kind() != Distribution.Kind.KAFKA_ZOOKEEPER) {
       throw new IllegalArgumentException(kafka.distribution() + " is not a ZooKeeper-mode Kafka");
     }
     String name = kafka.distribution().name();
-    List<String> cache = StartupCache.options(ServerJvms.startupCacheDir(kafka), JavaRuntimes.current(), "broker",
-        option -> Launch.withPortRetry(name,
-                () -> attempt(kafka, name + "-training", zooKeeper, agent, timeout, List.of(option)))
-            .process.close(ServerJvms.TRAINING_STOP_GRACE));
+    List<String> cache =
+        StartupCache.options(
+            ServerJvms.startupCacheDir(kafka),
+            JavaRuntimes.current(),
+            "broker",
+            option ->
+                Launch.withPortRetry(
+                        name,
+                        () ->
+                            attempt(
+                                kafka,
+                                name + "-training",
+                                zooKeeper,
+                                agent,
+                                timeout,
+                                List.of(option)))
+                    .process
+                    .close(ServerJvms.TRAINING_STOP_GRACE));
     return Launch.withPortRetry(name, () -> attempt(kafka, name, zooKeeper, agent, timeout, cache));
   }
 
-  private static ZkKafkaBroker attempt(Installation kafka, String name, ZooKeeperNode zooKeeper,
-      Optional<Installation> agent, Duration timeout, List<String> extraOptions) {
+  private static ZkKafkaBroker attempt(
+      Installation kafka,
+      String name,
+      ZooKeeperNode zooKeeper,
+      Optional<Installation> agent,
+      Duration timeout,
+      List<String> extraOptions) {
     int port = FreePorts.next();
     int jmxPort = FreePorts.next();
     Optional<Integer> metricsPort = agent.map(a -> FreePorts.next());
@@ -69,35 +97,51 @@ public final class ZkKafkaBroker implements LocalServer {
       Path rules = dir.resolve("jmx-exporter.yaml");
       copyRules(rules);
       // Bound to loopback only: the agent's host:port:config form.
-      agentOptions.add("-javaagent:" + agent.get().agentJar() + "=127.0.0.1:" + metricsPort.get() + ":"
-          + rules.toAbsolutePath());
+      agentOptions.add(
+          "-javaagent:"
+              + agent.get().agentJar()
+              + "=127.0.0.1:"
+              + metricsPort.get()
+              + ":"
+              + rules.toAbsolutePath());
     }
     // A fresh chroot per attempt: a broker that died half-registered leaves znodes behind.
-    String connect = zooKeeper.connectString() + "/kraftport-" + UUID.randomUUID().toString().substring(0, 8);
-    Path config = KafkaLogging.writeConfig(dir.resolve("server.properties"), List.of(
-        "broker.id=0",
-        "listeners=PLAINTEXT://127.0.0.1:" + port,
-        "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-        "zookeeper.connect=" + connect,
-        "log.dirs=" + dir.resolve("logs").toAbsolutePath(),
-        "offsets.topic.replication.factor=1",
-        "transaction.state.log.replication.factor=1",
-        "transaction.state.log.min.isr=1",
-        "group.initial.rebalance.delay.ms=0",
-        "auto.create.topics.enable=false",
-        // The default 128 MB offset map does not fit the small heap; the cleaner would die at start.
-        "log.cleaner.dedupe.buffer.size=16777216"));
-    JvmCommand command = JvmCommand.mainClass(JavaRuntimes.current(), kafka.classpath(), "kafka.Kafka")
-        .withOptions(ServerJvms.kafkaHeapOptions())
-        .withOptions(KafkaLogging.configure(Distribution.Kind.KAFKA_ZOOKEEPER, dir))
-        .withOptions(extraOptions.toArray(String[]::new))
-        .withOptions(agentOptions.toArray(String[]::new))
-        // JMX on loopback, so the gate can read the deprecated-request metrics as it would on a real broker.
-        .withOptions("-Dcom.sun.management.jmxremote", "-Dcom.sun.management.jmxremote.port=" + jmxPort,
-            "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort, "-Dcom.sun.management.jmxremote.host=127.0.0.1",
-            "-Djava.rmi.server.hostname=127.0.0.1", "-Dcom.sun.management.jmxremote.authenticate=false",
-            "-Dcom.sun.management.jmxremote.ssl=false")
-        .withArguments(config.toAbsolutePath().toString());
+    String connect =
+        zooKeeper.connectString() + "/kraftport-" + UUID.randomUUID().toString().substring(0, 8);
+    Path config =
+        KafkaLogging.writeConfig(
+            dir.resolve("server.properties"),
+            List.of(
+                "broker.id=0",
+                "listeners=PLAINTEXT://127.0.0.1:" + port,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "zookeeper.connect=" + connect,
+                "log.dirs=" + dir.resolve("logs").toAbsolutePath(),
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "auto.create.topics.enable=false",
+                // The default 128 MB offset map does not fit the small heap; the cleaner would die
+                // at start.
+                "log.cleaner.dedupe.buffer.size=16777216"));
+    JvmCommand command =
+        JvmCommand.mainClass(JavaRuntimes.current(), kafka.classpath(), "kafka.Kafka")
+            .withOptions(ServerJvms.kafkaHeapOptions())
+            .withOptions(KafkaLogging.configure(Distribution.Kind.KAFKA_ZOOKEEPER, dir))
+            .withOptions(extraOptions.toArray(String[]::new))
+            .withOptions(agentOptions.toArray(String[]::new))
+            // JMX on loopback, so the gate can read the deprecated-request metrics as it would on a
+            // real broker.
+            .withOptions(
+                "-Dcom.sun.management.jmxremote",
+                "-Dcom.sun.management.jmxremote.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+                "-Djava.rmi.server.hostname=127.0.0.1",
+                "-Dcom.sun.management.jmxremote.authenticate=false",
+                "-Dcom.sun.management.jmxremote.ssl=false")
+            .withArguments(config.toAbsolutePath().toString());
     ManagedProcess process = ManagedProcess.start(name, command, dir);
     String bootstrap = "127.0.0.1:" + port;
     try (Probes.KafkaProbe probe = new Probes.KafkaProbe(bootstrap, port, Map.of())) {
@@ -129,10 +173,15 @@ public final class ZkKafkaBroker implements LocalServer {
     return "127.0.0.1:" + jmxPort;
   }
 
-  /** {@code http://127.0.0.1:port/metrics}, the JMX exporter's page; throws when started without the agent. */
+  /**
+   * {@code http://127.0.0.1:port/metrics}, the JMX exporter's page; throws when started without the
+   * agent.
+   */
   public String metricsUrl() {
-    return "http://127.0.0.1:" + metricsPort.orElseThrow(() -> new IllegalStateException(
-        name + " runs without the Prometheus JMX exporter")) + "/metrics";
+    return "http://127.0.0.1:"
+        + metricsPort.orElseThrow(
+            () -> new IllegalStateException(name + " runs without the Prometheus JMX exporter"))
+        + "/metrics";
   }
 
   /** The broker's {@code zookeeper.connect}, chroot included. */

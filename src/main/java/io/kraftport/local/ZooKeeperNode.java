@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A standalone ZooKeeper on 127.0.0.1, run from the jars of a ZooKeeper-mode Kafka installation (which bring
- * ZooKeeper), for a {@link ZkKafkaBroker} to use.
+ * A standalone ZooKeeper on 127.0.0.1, run from the jars of a ZooKeeper-mode Kafka installation
+ * (which bring ZooKeeper), for a {@link ZkKafkaBroker} to use.
  */
 public final class ZooKeeperNode implements LocalServer {
   private final ManagedProcess process;
@@ -28,25 +28,38 @@ public final class ZooKeeperNode implements LocalServer {
   private static ZooKeeperNode attempt(Installation kafka, Duration timeout) {
     int port = FreePorts.next();
     Path dir = Dirs.newDataDir("zookeeper");
-    Path config = KafkaLogging.writeConfig(dir.resolve("zoo.cfg"), List.of(
-        "dataDir=" + dir.resolve("data").toAbsolutePath(),
-        "clientPort=" + port,
-        "clientPortAddress=127.0.0.1",
-        "tickTime=2000",
-        "maxClientCnxns=0",
-        // The admin server would take port 8080; the four-letter "srvr" is what the readiness check uses.
-        "admin.enableServer=false",
-        "4lw.commands.whitelist=srvr,ruok",
-        ""));
-    JvmCommand command = JvmCommand.mainClass(JavaRuntimes.current(), kafka.classpath(),
-            "org.apache.zookeeper.server.ZooKeeperServerMain")
-        .withOptions("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
-            KafkaLogging.configure(Distribution.Kind.KAFKA_ZOOKEEPER, dir))
-        .withArguments(config.toAbsolutePath().toString());
+    Path config =
+        KafkaLogging.writeConfig(
+            dir.resolve("zoo.cfg"),
+            List.of(
+                "dataDir=" + dir.resolve("data").toAbsolutePath(),
+                "clientPort=" + port,
+                "clientPortAddress=127.0.0.1",
+                "tickTime=2000",
+                "maxClientCnxns=0",
+                // The admin server would take port 8080; the four-letter "srvr" is what the
+                // readiness check uses.
+                "admin.enableServer=false",
+                "4lw.commands.whitelist=srvr,ruok",
+                ""));
+    JvmCommand command =
+        JvmCommand.mainClass(
+                JavaRuntimes.current(),
+                kafka.classpath(),
+                "org.apache.zookeeper.server.ZooKeeperServerMain")
+            .withOptions(
+                "-Xmx64m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true",
+                KafkaLogging.configure(Distribution.Kind.KAFKA_ZOOKEEPER, dir))
+            .withArguments(config.toAbsolutePath().toString());
     ManagedProcess process = ManagedProcess.start("zookeeper", command, dir);
     process.stopLast();
     try {
-      process.awaitReady(timeout, "ZooKeeper to serve on port " + port,
+      process.awaitReady(
+          timeout,
+          "ZooKeeper to serve on port " + port,
           () -> FreePorts.isOpen(port) && Probes.zooKeeperServes(port));
     } catch (RuntimeException e) {
       throw Launch.failed(process, e);

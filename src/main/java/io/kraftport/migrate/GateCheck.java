@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * One of the gate's checks after parity: its name (as reports show it), the words of its progress line ("Gate 2/4:
- * source drained ..."), and how it runs against both clusters and the parity result.
+ * One of the gate's checks after parity: its name (as reports show it), the words of its progress
+ * line ("Gate 2/4: source drained ..."), and how it runs against both clusters and the parity
+ * result.
  */
 public record GateCheck(String name, String step, Function<Context, CheckResult> run) {
   public GateCheck {
@@ -19,8 +20,12 @@ public record GateCheck(String name, String step, Function<Context, CheckResult>
     Objects.requireNonNull(run, "run");
   }
 
-  /** What a check runs against: both clusters' connections and the parity result the gate began with. */
-  public record Context(KafkaAdmins.Connection source, KafkaAdmins.Connection target, ParityResult parity) {
+  /**
+   * What a check runs against: both clusters' connections and the parity result the gate began
+   * with.
+   */
+  public record Context(
+      KafkaAdmins.Connection source, KafkaAdmins.Connection target, ParityResult parity) {
     /** The selected source topics. */
     public List<String> sourceTopics() {
       return parity.source().topics().stream().map(TopicSpec::name).toList();
@@ -28,7 +33,8 @@ public record GateCheck(String name, String step, Function<Context, CheckResult>
 
     /** The selected source topics that exist on the target: those the import created or found. */
     public List<String> importedTopics() {
-      Set<String> onTarget = Set.copyOf(parity.target().topics().stream().map(TopicSpec::name).toList());
+      Set<String> onTarget =
+          Set.copyOf(parity.target().topics().stream().map(TopicSpec::name).toList());
       return sourceTopics().stream().filter(onTarget::contains).toList();
     }
   }

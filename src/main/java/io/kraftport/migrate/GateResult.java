@@ -8,13 +8,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The outcome of the gate: the parity result behind it (null when the gate stopped before parity finished), the
- * labels of both sides, every check in order (those that did not run say why), and the verdict. A gate that stopped
- * because a side could not be reached carries that failure in {@code stoppedBy}: its reports are still written, then
- * the failure ends the command (exit 3).
+ * The outcome of the gate: the parity result behind it (null when the gate stopped before parity
+ * finished), the labels of both sides, every check in order (those that did not run say why), and
+ * the verdict. A gate that stopped because a side could not be reached carries that failure in
+ * {@code stoppedBy}: its reports are still written, then the failure ends the command (exit 3).
  */
-public record GateResult(ParityResult parity, String sourceLabel, String targetLabel, List<CheckResult> checks,
-    Verdict verdict, KraftportException stoppedBy) {
+public record GateResult(
+    ParityResult parity,
+    String sourceLabel,
+    String targetLabel,
+    List<CheckResult> checks,
+    Verdict verdict,
+    KraftportException stoppedBy) {
 
   public GateResult {
     Objects.requireNonNull(sourceLabel, "sourceLabel");

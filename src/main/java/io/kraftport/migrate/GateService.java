@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The pre-cutover gate: parity first, then the request's checks in order against both clusters, each guarded so one
- * that cannot reach its cluster fails with the reason. The verdict is {@link Verdict#OPEN} only when every check
- * passed. A side that does not answer or refuses the credentials stops the gate: the result then names the check
- * that could not run and those not reached, and carries the failure.
+ * The pre-cutover gate: parity first, then the request's checks in order against both clusters,
+ * each guarded so one that cannot reach its cluster fails with the reason. The verdict is {@link
+ * Verdict#OPEN} only when every check passed. A side that does not answer or refuses the
+ * credentials stops the gate: the result then names the check that could not run and those not
+ * reached, and carries the failure.
  */
 public final class GateService {
   static final String PARITY = "parity";
@@ -29,10 +30,10 @@ public final class GateService {
       progress.step("Gate 1/" + total + ": parity ...");
       parity = ParityService.compute(request.parity(), progress);
       checks.add(parityCheck(parity));
-      try (KafkaAdmins.Connection source = KafkaAdmins.connect(request.parity().config().source(),
-              request.parity().timeout());
-          KafkaAdmins.Connection target = KafkaAdmins.connect(request.parity().config().target(),
-              request.parity().timeout())) {
+      try (KafkaAdmins.Connection source =
+              KafkaAdmins.connect(request.parity().config().source(), request.parity().timeout());
+          KafkaAdmins.Connection target =
+              KafkaAdmins.connect(request.parity().config().target(), request.parity().timeout())) {
         GateCheck.Context context = new GateCheck.Context(source, target, parity);
         for (GateCheck check : request.checks()) {
           progress.step("Gate " + (checks.size() + 1) + "/" + total + ": " + check.step() + " ...");
@@ -45,16 +46,24 @@ public final class GateService {
       }
       return stopped(request, checks, parity, e);
     }
-    return new GateResult(parity, parity.sourceLabel(), parity.targetLabel(), checks, Verdict.ofChecks(checks),
-        null);
+    return new GateResult(
+        parity, parity.sourceLabel(), parity.targetLabel(), checks, Verdict.ofChecks(checks), null);
   }
 
   static CheckResult parityCheck(ParityResult parity) {
     List<Difference> drift = parity.differences().stream().filter(Difference::isDrift).toList();
     return drift.isEmpty()
-        ? CheckResult.pass(PARITY, "no drift between source and target (" + count(parity, Difference.Status.TRANSLATED)
-            + " translated, " + count(parity, Difference.Status.ACCEPTED) + " accepted)", List.of())
-        : CheckResult.fail(PARITY, drift.size() + " differences between source and target",
+        ? CheckResult.pass(
+            PARITY,
+            "no drift between source and target ("
+                + count(parity, Difference.Status.TRANSLATED)
+                + " translated, "
+                + count(parity, Difference.Status.ACCEPTED)
+                + " accepted)",
+            List.of())
+        : CheckResult.fail(
+            PARITY,
+            drift.size() + " differences between source and target",
             drift.stream().map(Difference::oneLine).toList());
   }
 
@@ -62,22 +71,28 @@ public final class GateService {
     return parity.differences().stream().filter(d -> d.status() == status).count();
   }
 
-  /** A gate that stopped at a check that could not run: that check fails, the later ones did not run. */
-  private static GateResult stopped(GateRequest request, List<CheckResult> done, ParityResult parity,
-      KraftportException e) {
+  /**
+   * A gate that stopped at a check that could not run: that check fails, the later ones did not
+   * run.
+   */
+  private static GateResult stopped(
+      GateRequest request, List<CheckResult> done, ParityResult parity, KraftportException e) {
     List<String> names = new ArrayList<>();
     names.add(PARITY);
     request.checks().forEach(c -> names.add(c.name()));
     List<CheckResult> checks = new ArrayList<>(done);
     String failed = names.get(checks.size());
-    checks.add(CheckResult.fail(failed, "could not run: " + oneLine(String.valueOf(e.getMessage())), List.of()));
+    checks.add(
+        CheckResult.fail(
+            failed, "could not run: " + oneLine(String.valueOf(e.getMessage())), List.of()));
     for (String name : names.subList(checks.size(), names.size())) {
       checks.add(CheckResult.fail(name, "not run: the gate stopped at " + failed, List.of()));
     }
     SideConfig source = request.parity().config().source();
     SideConfig target = request.parity().config().target();
     return parity != null
-        ? new GateResult(parity, parity.sourceLabel(), parity.targetLabel(), checks, Verdict.ofChecks(checks), e)
+        ? new GateResult(
+            parity, parity.sourceLabel(), parity.targetLabel(), checks, Verdict.ofChecks(checks), e)
         : new GateResult(null, label(source), label(target), checks, Verdict.ofChecks(checks), e);
   }
 
@@ -90,8 +105,8 @@ public final class GateService {
   }
 
   /**
-   * Runs a check; one that cannot run (a cluster that does not answer or refuses us) is a failure with the reason. A
-   * bug is not a closed gate: it goes through as an internal error (exit 4).
+   * Runs a check; one that cannot run (a cluster that does not answer or refuses us) is a failure
+   * with the reason. A bug is not a closed gate: it goes through as an internal error (exit 4).
    */
   public static CheckResult guard(String name, Supplier<CheckResult> check) {
     try {

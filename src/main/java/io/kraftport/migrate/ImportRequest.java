@@ -8,14 +8,23 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What an import does: the snapshot to import, the sides' configuration (the target is written), which topics and
- * subjects, how topics are planned, whether schema ids may change, whether it is a dry run, whether it goes on when
- * the target refuses some topics, whether the plan's target hazards are also sent as warnings (when the plan that
- * names them is not shown), and the timeout of every call.
+ * What an import does: the snapshot to import, the sides' configuration (the target is written),
+ * which topics and subjects, how topics are planned, whether schema ids may change, whether it is a
+ * dry run, whether it goes on when the target refuses some topics, whether the plan's target
+ * hazards are also sent as warnings (when the plan that names them is not shown), and the timeout
+ * of every call.
  */
-public record ImportRequest(Snapshot snapshot, MigrationConfig config, TopicFilter filter, RegistryAccess registry,
-    TopicImporter.Options topicOptions, boolean allowIdChange, boolean dryRun, boolean allowPartial,
-    boolean warnHazards, Duration timeout) {
+public record ImportRequest(
+    Snapshot snapshot,
+    MigrationConfig config,
+    TopicFilter filter,
+    RegistryAccess registry,
+    TopicImporter.Options topicOptions,
+    boolean allowIdChange,
+    boolean dryRun,
+    boolean allowPartial,
+    boolean warnHazards,
+    Duration timeout) {
 
   public ImportRequest {
     Objects.requireNonNull(snapshot, "snapshot");

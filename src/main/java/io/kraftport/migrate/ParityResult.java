@@ -9,12 +9,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The outcome of a parity comparison: both sides as read (with their labels for reports), what was counted on each,
- * every difference (the allow-list applied), the round-trip and record-probe reports (null where they did not run),
- * and the verdict.
+ * The outcome of a parity comparison: both sides as read (with their labels for reports), what was
+ * counted on each, every difference (the allow-list applied), the round-trip and record-probe
+ * reports (null where they did not run), and the verdict.
  */
-public record ParityResult(String sourceLabel, String targetLabel, Snapshot source, Snapshot target,
-    Map<String, Integer> counts, List<Difference> differences, RoundTripReport roundTrips, ProbeReport probe,
+public record ParityResult(
+    String sourceLabel,
+    String targetLabel,
+    Snapshot source,
+    Snapshot target,
+    Map<String, Integer> counts,
+    List<Difference> differences,
+    RoundTripReport roundTrips,
+    ProbeReport probe,
     Verdict verdict) {
 
   public ParityResult {

@@ -22,9 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The serialization checks of {@code diff} and {@code gate}, after both sides are read: the round-trip of each
- * selected schema version (unless turned off) and, with a record sample size, the probe of the source topics' last
- * records. A live registry is asked through its client; a snapshot side answers from the file.
+ * The serialization checks of {@code diff} and {@code gate}, after both sides are read: the
+ * round-trip of each selected schema version (unless turned off) and, with a record sample size,
+ * the probe of the source topics' last records. A live registry is asked through its client; a
+ * snapshot side answers from the file.
  */
 final class RoundTrips {
   private RoundTrips() {}
@@ -49,15 +50,18 @@ final class RoundTrips {
   static void validate(ParityRequest request) {
     int sampleRecords = request.checks().sampleRecords();
     if (sampleRecords < 0) {
-      throw new InvalidInputException("--sample-records must be 0 (off) or more, not " + sampleRecords);
+      throw new InvalidInputException(
+          "--sample-records must be 0 (off) or more, not " + sampleRecords);
     }
     if (sampleRecords > 0 && !request.sourceLive()) {
-      throw new InvalidInputException("--sample-records reads records from the live source cluster: it cannot run"
-          + " with --source-snapshot");
+      throw new InvalidInputException(
+          "--sample-records reads records from the live source cluster: it cannot run"
+              + " with --source-snapshot");
     }
     if (sampleRecords > 0 && !request.registry().enabled()) {
-      throw new InvalidInputException("--sample-records checks schema ids against both registries: it cannot run"
-          + " with --no-registry");
+      throw new InvalidInputException(
+          "--sample-records checks schema ids against both registries: it cannot run"
+              + " with --no-registry");
     }
   }
 
@@ -70,32 +74,48 @@ final class RoundTrips {
       return Reports.NONE;
     }
     if (probe && (s.registry() == null || t.registry() == null)) {
-      throw new InvalidInputException("--sample-records checks schema ids against both registries: give the "
-          + (s.registry() == null ? "source" : "target") + " registry's URL");
+      throw new InvalidInputException(
+          "--sample-records checks schema ids against both registries: give the "
+              + (s.registry() == null ? "source" : "target")
+              + " registry's URL");
     }
     try (RegistryClient sourceClient = client(request, true);
         RegistryClient targetClient = client(request, false)) {
-      Optional<RegistryView> liveSource = Optional.ofNullable(sourceClient).map(LiveRegistryView::new);
-      RegistryView target = targetClient != null
-          ? new LiveRegistryView(targetClient)
-          : new SnapshotRegistryView(t.registry());
+      Optional<RegistryView> liveSource =
+          Optional.ofNullable(sourceClient).map(LiveRegistryView::new);
+      RegistryView target =
+          targetClient != null
+              ? new LiveRegistryView(targetClient)
+              : new SnapshotRegistryView(t.registry());
       RoundTrip codec = new RoundTrip();
       RoundTripReport roundTrips = null;
       ProbeReport probed = null;
       if (roundTrip) {
-        progress.step("Round-tripping " + s.registry().subjects().size() + " subjects"
-            + (checks.allVersions() ? " (all versions)" : "") + " ...");
-        roundTrips = new RoundTripChecker(codec, target, liveSource, request.registry().concurrency())
-            .check(s.registry(), checks.allVersions());
+        progress.step(
+            "Round-tripping "
+                + s.registry().subjects().size()
+                + " subjects"
+                + (checks.allVersions() ? " (all versions)" : "")
+                + " ...");
+        roundTrips =
+            new RoundTripChecker(codec, target, liveSource, request.registry().concurrency())
+                .check(s.registry(), checks.allVersions());
       }
       if (probe) {
         List<String> topics = s.topics().stream().map(TopicSpec::name).toList();
-        progress.step("Probing the last " + checks.sampleRecords() + " records of each partition of "
-            + topics.size() + " topics ...");
+        progress.step(
+            "Probing the last "
+                + checks.sampleRecords()
+                + " records of each partition of "
+                + topics.size()
+                + " topics ...");
         RegistryView source = liveSource.orElseGet(() -> new SnapshotRegistryView(s.registry()));
-        try (KafkaRecordSource records = KafkaRecordSource.connect(request.config().source(), request.timeout())) {
-          probed = new RecordProbe(codec, new DefaultSchemaCanon(), source, target,
-              IdContexts.of(s.registry())).probe(records, topics, checks.sampleRecords());
+        try (KafkaRecordSource records =
+            KafkaRecordSource.connect(request.config().source(), request.timeout())) {
+          probed =
+              new RecordProbe(
+                      codec, new DefaultSchemaCanon(), source, target, IdContexts.of(s.registry()))
+                  .probe(records, topics, checks.sampleRecords());
         }
       }
       return new Reports(roundTrips, probed);
@@ -108,7 +128,8 @@ final class RoundTrips {
     if (!live) {
       return null;
     }
-    return request.registry()
+    return request
+        .registry()
         .connect(source ? request.config().source() : request.config().target(), request.timeout())
         .orElse(null);
   }

@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads one side of a migration into a {@link Snapshot}: live from its cluster and registry, or from a snapshot file,
- * with the command's topic and subject filters applied either way, so every comparison is between two snapshots.
+ * Reads one side of a migration into a {@link Snapshot}: live from its cluster and registry, or
+ * from a snapshot file, with the command's topic and subject filters applied either way, so every
+ * comparison is between two snapshots.
  */
 public final class Sides {
   private Sides() {}
@@ -32,7 +33,11 @@ public final class Sides {
   public record Side(String label, Snapshot snapshot, LeftOut leftOut) {}
 
   /** Reads a side from its cluster and, where it has one and it is not left out, its registry. */
-  public static Side live(SideConfig config, TopicFilter filter, RegistryAccess registry, Duration timeout,
+  public static Side live(
+      SideConfig config,
+      TopicFilter filter,
+      RegistryAccess registry,
+      Duration timeout,
       Progress progress) {
     ClusterInfo info;
     Snapshot snapshot;
@@ -44,16 +49,22 @@ public final class Sides {
       info = reader.clusterInfo();
       List<String> all = reader.topicNames(TopicFilter.EVERY_TOPIC);
       leftOut = filter.leftOut(all);
-      snapshot = new Snapshot(Snapshot.FORMAT_VERSION, ToolVersion.version(),
-          Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), info,
-          reader.describe(all.stream().filter(filter::test).toList()), null);
+      snapshot =
+          new Snapshot(
+              Snapshot.FORMAT_VERSION,
+              ToolVersion.version(),
+              Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+              info,
+              reader.describe(all.stream().filter(filter::test).toList()),
+              null);
       label = c.endpoint() + ", cluster " + info.clusterId();
     }
     Optional<RegistryClient> client = registry.connect(config, timeout);
     if (client.isPresent()) {
       try (RegistryClient r = client.get()) {
         progress.step("Reading the " + config.side() + " schema registry at " + r.url() + " ...");
-        RegistrySnapshot exported = new RegistryExporter(r).export(registry.exportOptions(), progress);
+        RegistrySnapshot exported =
+            new RegistryExporter(r).export(registry.exportOptions(), progress);
         snapshot = snapshot.withRegistry(exported);
         label = label + ", registry " + r.url();
       }
@@ -63,20 +74,30 @@ public final class Sides {
 
   /** The registry snapshot with only the subjects the options select. */
   public static RegistrySnapshot filterSubjects(RegistrySnapshot r, ExportOptions options) {
-    return new RegistrySnapshot(r.url(), r.flavor(), r.globalCompatibility(), r.globalMode(),
-        r.subjectOverridesKnown(), r.subjectCompatibilityKnown(), r.contexts(),
-        r.subjects().stream().filter(sub -> options.accepts(sub.name())).toList(), r.idChanges());
+    return new RegistrySnapshot(
+        r.url(),
+        r.flavor(),
+        r.globalCompatibility(),
+        r.globalMode(),
+        r.subjectOverridesKnown(),
+        r.subjectCompatibilityKnown(),
+        r.contexts(),
+        r.subjects().stream().filter(sub -> options.accepts(sub.name())).toList(),
+        r.idChanges());
   }
 
   /** Reads a side from a snapshot file, with the same filters as a live read. */
   public static Side file(Path file, TopicFilter filter, RegistryAccess registry) {
     Snapshot s = SnapshotCodec.read(file);
-    Snapshot filtered = s.withTopics(s.topics().stream().filter(t -> filter.test(t.name())).toList());
+    Snapshot filtered =
+        s.withTopics(s.topics().stream().filter(t -> filter.test(t.name())).toList());
     RegistrySnapshot r = s.registry();
-    filtered = filtered.withRegistry(r != null && registry.enabled()
-        ? filterSubjects(r, registry.exportOptions())
-        : null);
-    return new Side("snapshot " + file + " (cluster " + s.cluster().clusterId() + ")", filtered,
+    filtered =
+        filtered.withRegistry(
+            r != null && registry.enabled() ? filterSubjects(r, registry.exportOptions()) : null);
+    return new Side(
+        "snapshot " + file + " (cluster " + s.cluster().clusterId() + ")",
+        filtered,
         filter.leftOut(s.topics().stream().map(TopicSpec::name).toList()));
   }
 }

@@ -1,6 +1,9 @@
 package io.kraftport.migrate;
 
-/** The tool's version as the jar manifest states it ({@code dev} when run from classes); snapshots record it. */
+/**
+ * The tool's version as the jar manifest states it ({@code dev} when run from classes); snapshots
+ * record it.
+ */
 public final class ToolVersion {
   private ToolVersion() {}
 

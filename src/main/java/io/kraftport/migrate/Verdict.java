@@ -5,9 +5,9 @@ import io.kraftport.gate.CheckResult;
 import java.util.List;
 
 /**
- * The judgement of a command that compares: a diff is at {@code PARITY} when no difference is drift, else it found
- * {@code DIFFERENCES}; a gate is {@code OPEN} when every check passed, else {@code CLOSED}. Decided here, in the
- * core; reports only render it.
+ * The judgement of a command that compares: a diff is at {@code PARITY} when no difference is
+ * drift, else it found {@code DIFFERENCES}; a gate is {@code OPEN} when every check passed, else
+ * {@code CLOSED}. Decided here, in the core; reports only render it.
  */
 public enum Verdict {
   PARITY(true),
@@ -26,7 +26,10 @@ public enum Verdict {
     return passed;
   }
 
-  /** A diff's verdict: parity unless some difference is drift (translated and accepted ones are not). */
+  /**
+   * A diff's verdict: parity unless some difference is drift (translated and accepted ones are
+   * not).
+   */
   public static Verdict ofDifferences(List<Difference> differences) {
     return differences.stream().noneMatch(Difference::isDrift) ? PARITY : DIFFERENCES;
   }

@@ -5,14 +5,20 @@ import java.util.Objects;
 
 /**
  * What an import will do to a target registry, decided before the first write: how ids are kept
- * ({@link Strategy}), one {@link ImportStep} per source subject version in the order they would be registered
- * (references before the schemas that use them, each subject's versions ascending), the compatibility and mode
- * changes, the reasons the import cannot proceed at all ({@code blockers}), and notes on what will not carry over.
- * Any blocker or {@code CONFLICT} step means nothing is written.
+ * ({@link Strategy}), one {@link ImportStep} per source subject version in the order they would be
+ * registered (references before the schemas that use them, each subject's versions ascending), the
+ * compatibility and mode changes, the reasons the import cannot proceed at all ({@code blockers}),
+ * and notes on what will not carry over. Any blocker or {@code CONFLICT} step means nothing is
+ * written.
  */
 public record ImportPlan(
-    String target, String targetFlavor, Strategy strategy, List<ImportStep> steps, List<SettingChange> settings,
-    List<String> blockers, List<String> notes) {
+    String target,
+    String targetFlavor,
+    Strategy strategy,
+    List<ImportStep> steps,
+    List<SettingChange> settings,
+    List<String> blockers,
+    List<String> notes) {
 
   public ImportPlan {
     Objects.requireNonNull(strategy, "strategy");
@@ -35,16 +41,21 @@ public record ImportPlan(
     /** Apicurio's admin import of a ZIP export into an empty registry: ids kept. */
     APICURIO_ADMIN_IMPORT,
     /**
-     * Apicurio's admin import, adding to a non-empty registry ({@code requireEmptyRegistry=false}): only the subjects
-     * it misses, after a check that none of their ids is taken; ids kept. This is how an interrupted import ends.
+     * Apicurio's admin import, adding to a non-empty registry ({@code requireEmptyRegistry=false}):
+     * only the subjects it misses, after a check that none of their ids is taken; ids kept. This is
+     * how an interrupted import ends.
      */
     APICURIO_ADMIN_IMPORT_MISSING,
-    /** Plain registration: the target chooses ids (and versions); allowed only with {@code allowIdChange}. */
+    /**
+     * Plain registration: the target chooses ids (and versions); allowed only with {@code
+     * allowIdChange}.
+     */
     REGISTER_WITH_NEW_IDS
   }
 
   public boolean hasConflicts() {
-    return !blockers.isEmpty() || steps.stream().anyMatch(s -> s.action() == ImportStep.Action.CONFLICT);
+    return !blockers.isEmpty()
+        || steps.stream().anyMatch(s -> s.action() == ImportStep.Action.CONFLICT);
   }
 
   public List<ImportStep> steps(ImportStep.Action action) {

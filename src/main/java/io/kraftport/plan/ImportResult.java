@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of an import: its plan, what happened, the ids that changed (only with {@code allowIdChange}), and
- * the problems found when checking the target afterwards (versions missing or under another id).
+ * The outcome of an import: its plan, what happened, the ids that changed (only with {@code
+ * allowIdChange}), and the problems found when checking the target afterwards (versions missing or
+ * under another id).
  */
-public record ImportResult(ImportPlan plan, Status status, List<RegistrySnapshot.IdChange> idChanges,
+public record ImportResult(
+    ImportPlan plan,
+    Status status,
+    List<RegistrySnapshot.IdChange> idChanges,
     List<String> problems) {
 
   public ImportResult {

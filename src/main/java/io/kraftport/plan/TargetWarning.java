@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A setting of the target cluster that can undo a migration without any error: which setting, its value (or
- * {@code unknown} when it could not be read), the brokers that have it and where the value comes from, what can go
- * wrong, and the fix.
+ * A setting of the target cluster that can undo a migration without any error: which setting, its
+ * value (or {@code unknown} when it could not be read), the brokers that have it and where the
+ * value comes from, what can go wrong, and the fix.
  */
 @JsonPropertyOrder({"setting", "value", "source", "brokers", "risk", "fix"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record TargetWarning(String setting, String value, String source, List<String> brokers, String risk,
-    String fix) {
+public record TargetWarning(
+    String setting, String value, String source, List<String> brokers, String risk, String fix) {
   public static final String AUTO_CREATE_TOPICS = "auto.create.topics.enable";
 
   public TargetWarning {
@@ -26,7 +26,14 @@ public record TargetWarning(String setting, String value, String source, List<St
 
   /** The warning in one line: setting, value, where, risk and fix. */
   public String describe() {
-    return setting + "=" + value + (brokers.isEmpty() ? "" : " on broker(s) " + String.join(", ", brokers))
-        + (source == null ? "" : " (" + source + ")") + ": " + risk + "; fix: " + fix;
+    return setting
+        + "="
+        + value
+        + (brokers.isEmpty() ? "" : " on broker(s) " + String.join(", ", brokers))
+        + (source == null ? "" : " (" + source + ")")
+        + ": "
+        + risk
+        + "; fix: "
+        + fix;
   }
 }

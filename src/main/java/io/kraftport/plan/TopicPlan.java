@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A plan: the target's facts, one step per topic of the snapshot (sorted by topic), how many of the snapshot's
- * topics the filter left out and why, and the target's settings that can undo the import.
+ * A plan: the target's facts, one step per topic of the snapshot (sorted by topic), how many of the
+ * snapshot's topics the filter left out and why, and the target's settings that can undo the
+ * import.
  */
 @JsonPropertyOrder({"target", "warnings", "leftOut", "steps"})
-public record TopicPlan(ClusterInfo target, List<TargetWarning> warnings, LeftOut leftOut,
-    List<TopicStep> steps) {
+public record TopicPlan(
+    ClusterInfo target, List<TargetWarning> warnings, LeftOut leftOut, List<TopicStep> steps) {
   public TopicPlan {
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
     leftOut = leftOut == null ? LeftOut.NONE : leftOut;
@@ -37,10 +38,17 @@ public record TopicPlan(ClusterInfo target, List<TargetWarning> warnings, LeftOu
     if (refusals.isEmpty()) {
       return this;
     }
-    return new TopicPlan(target, warnings, leftOut, steps.stream()
-        .map(s -> refusals.containsKey(s.topic())
-            ? s.withAction(Action.REFUSED, "the target refused it: " + refusals.get(s.topic()))
-            : s)
-        .toList());
+    return new TopicPlan(
+        target,
+        warnings,
+        leftOut,
+        steps.stream()
+            .map(
+                s ->
+                    refusals.containsKey(s.topic())
+                        ? s.withAction(
+                            Action.REFUSED, "the target refused it: " + refusals.get(s.topic()))
+                        : s)
+            .toList());
   }
 }

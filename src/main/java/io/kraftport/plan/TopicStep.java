@@ -12,14 +12,23 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One topic's step in an import plan: what import does with it and why. For {@link Action#CREATE} the partitions,
- * replication factor and configs to create it with ({@code configs} includes {@code pins}); for
- * {@link Action#CONFLICT} and {@link Action#ALTER} the differences field by field. {@code note} says what kind of
- * remark the reason is where a renderer treats it apart (it is not part of the JSON report). Build one with
- * {@link #builder}.
+ * One topic's step in an import plan: what import does with it and why. For {@link Action#CREATE}
+ * the partitions, replication factor and configs to create it with ({@code configs} includes {@code
+ * pins}); for {@link Action#CONFLICT} and {@link Action#ALTER} the differences field by field.
+ * {@code note} says what kind of remark the reason is where a renderer treats it apart (it is not
+ * part of the JSON report). Build one with {@link #builder}.
  */
-@JsonPropertyOrder({"topic", "action", "partitions", "replicationFactor", "configs", "pins", "translations",
-    "changes", "reason"})
+@JsonPropertyOrder({
+  "topic",
+  "action",
+  "partitions",
+  "replicationFactor",
+  "configs",
+  "pins",
+  "translations",
+  "changes",
+  "reason"
+})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record TopicStep(
     String topic,
@@ -50,10 +59,22 @@ public record TopicStep(
     return new Builder(topic, action);
   }
 
-  /** The same step with another action and reason (and no note: the new reason is not the old one's kind). */
+  /**
+   * The same step with another action and reason (and no note: the new reason is not the old one's
+   * kind).
+   */
   public TopicStep withAction(Action newAction, String newReason) {
-    return new TopicStep(topic, newAction, partitions, replicationFactor, configs, pins, translations, changes,
-        newReason, null);
+    return new TopicStep(
+        topic,
+        newAction,
+        partitions,
+        replicationFactor,
+        configs,
+        pins,
+        translations,
+        changes,
+        newReason,
+        null);
   }
 
   /** What import does with a topic. */
@@ -66,13 +87,19 @@ public record TopicStep(
     CONFLICT,
     /** On the target with another definition that {@code --alter-existing} will change. */
     ALTER,
-    /** Left out by the filters: {@code --include}/{@code --exclude}, or an internal topic (the reason says which). */
+    /**
+     * Left out by the filters: {@code --include}/{@code --exclude}, or an internal topic (the
+     * reason says which).
+     */
     SKIPPED,
     /** The target would refuse it (or did): the reason says why and how to fix it. */
     REFUSED
   }
 
-  /** A remark the reason of a step that is not a problem carries, which the text plan shows as a note. */
+  /**
+   * A remark the reason of a step that is not a problem carries, which the text plan shows as a
+   * note.
+   */
   public enum Note {
     /** The replication factor was lowered to the {@code --replication-factor} cap. */
     REPLICATION_FACTOR_CAPPED
@@ -87,31 +114,39 @@ public record TopicStep(
   }
 
   /**
-   * One field that differs: which (and, for a config, its name), the source's value and the target's. In JSON a
-   * change is {@code field}, {@code source}, {@code target}, the field written as {@link #field()}.
+   * One field that differs: which (and, for a config, its name), the source's value and the
+   * target's. In JSON a change is {@code field}, {@code source}, {@code target}, the field written
+   * as {@link #field()}.
    */
   @JsonPropertyOrder({"field", "source", "target"})
-  public record FieldChange(@JsonIgnore Field kind, @JsonIgnore String config, String source, String target) {
+  public record FieldChange(
+      @JsonIgnore Field kind, @JsonIgnore String config, String source, String target) {
     public FieldChange {
       Objects.requireNonNull(kind, "kind");
       if ((kind == Field.CONFIG) != (config != null)) {
-        throw new IllegalArgumentException("a config name goes with a CONFIG change, and only there");
+        throw new IllegalArgumentException(
+            "a config name goes with a CONFIG change, and only there");
       }
     }
 
     public static FieldChange partitions(int source, int target) {
-      return new FieldChange(Field.PARTITIONS, null, Integer.toString(source), Integer.toString(target));
+      return new FieldChange(
+          Field.PARTITIONS, null, Integer.toString(source), Integer.toString(target));
     }
 
     public static FieldChange replicationFactor(int source, int target) {
-      return new FieldChange(Field.REPLICATION_FACTOR, null, Integer.toString(source), Integer.toString(target));
+      return new FieldChange(
+          Field.REPLICATION_FACTOR, null, Integer.toString(source), Integer.toString(target));
     }
 
     public static FieldChange config(String name, String source, String target) {
       return new FieldChange(Field.CONFIG, name, source, target);
     }
 
-    /** The field as the reports name it: {@code partitions}, {@code replicationFactor}, {@code config <name>}. */
+    /**
+     * The field as the reports name it: {@code partitions}, {@code replicationFactor}, {@code
+     * config <name>}.
+     */
     @JsonProperty("field")
     public String field() {
       return switch (kind) {
@@ -198,9 +233,17 @@ public record TopicStep(
     }
 
     public TopicStep build() {
-      return new TopicStep(topic, action, partitions, replicationFactor,
-          configs == null ? null : new TreeMap<>(configs), pins == null ? null : new TreeMap<>(pins), translations,
-          changes, reason, note);
+      return new TopicStep(
+          topic,
+          action,
+          partitions,
+          replicationFactor,
+          configs == null ? null : new TreeMap<>(configs),
+          pins == null ? null : new TreeMap<>(pins),
+          translations,
+          changes,
+          reason,
+          note);
     }
   }
 }

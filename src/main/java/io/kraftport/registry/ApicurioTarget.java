@@ -14,12 +14,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * What an Apicurio target already holds that its admin import would collide with, read from its admin export
- * ({@code GET /apis/registry/v3/admin/export}): every content id with its content hash (one id space for all groups),
- * the artifacts of the default group (where its Confluent API keeps subjects), and the highest global id. Apicurio's
- * import with {@code requireEmptyRegistry=false} skips, with a warning in its own log only, any content whose id is
- * taken, any version whose global id is taken, and any artifact or branch that exists, so an import that adds to a
- * non-empty target is planned against this.
+ * What an Apicurio target already holds that its admin import would collide with, read from its
+ * admin export ({@code GET /apis/registry/v3/admin/export}): every content id with its content hash
+ * (one id space for all groups), the artifacts of the default group (where its Confluent API keeps
+ * subjects), and the highest global id. Apicurio's import with {@code requireEmptyRegistry=false}
+ * skips, with a warning in its own log only, any content whose id is taken, any version whose
+ * global id is taken, and any artifact or branch that exists, so an import that adds to a non-empty
+ * target is planned against this.
  */
 record ApicurioTarget(Map<Long, String> contentHashes, Set<String> artifacts, long maxGlobalId) {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -31,7 +32,10 @@ record ApicurioTarget(Map<Long, String> contentHashes, Set<String> artifacts, lo
 
   static final ApicurioTarget EMPTY = new ApicurioTarget(Map.of(), Set.of(), 0);
 
-  /** Whether the registry holds nothing an import could collide with (its admin import then takes the fast path). */
+  /**
+   * Whether the registry holds nothing an import could collide with (its admin import then takes
+   * the fast path).
+   */
   boolean isEmpty() {
     return contentHashes.isEmpty() && artifacts.isEmpty() && maxGlobalId == 0;
   }
@@ -46,7 +50,8 @@ record ApicurioTarget(Map<Long, String> contentHashes, Set<String> artifacts, lo
     Map<Long, String> contents = new HashMap<>();
     Set<String> artifacts = new HashSet<>();
     long maxGlobalId = 0;
-    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+    try (ZipInputStream in =
+        new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
       ZipEntry e;
       while ((e = in.getNextEntry()) != null) {
         String name = e.getName();

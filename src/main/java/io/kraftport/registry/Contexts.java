@@ -1,9 +1,10 @@
 package io.kraftport.registry;
 
 /**
- * Schema Registry contexts as subject names carry them: {@code :.ctx:orders-value} is {@code orders-value} in context
- * {@code .ctx}; an unqualified subject (or {@code :.:name}) is in the default context {@code .}. Each context is its
- * own id space on Confluent, so a lookup by id must say which context it means.
+ * Schema Registry contexts as subject names carry them: {@code :.ctx:orders-value} is {@code
+ * orders-value} in context {@code .ctx}; an unqualified subject (or {@code :.:name}) is in the
+ * default context {@code .}. Each context is its own id space on Confluent, so a lookup by id must
+ * say which context it means.
  */
 public final class Contexts {
   /** The default context. */
@@ -11,7 +12,10 @@ public final class Contexts {
 
   private Contexts() {}
 
-  /** The context of a subject: {@code .ctx} for {@code :.ctx:name}, {@link #DEFAULT} for an unqualified name. */
+  /**
+   * The context of a subject: {@code .ctx} for {@code :.ctx:name}, {@link #DEFAULT} for an
+   * unqualified name.
+   */
   public static String of(String subject) {
     if (subject == null || !subject.startsWith(":.")) {
       return DEFAULT;
@@ -26,9 +30,10 @@ public final class Contexts {
   }
 
   /**
-   * The {@code subject} query parameter that points a lookup by id at a context ({@code :.ctx:}), or null for the
-   * default context. Confluent reads the context from it; with an unqualified subject it would search every
-   * context after the default one, so none is sent for the default context.
+   * The {@code subject} query parameter that points a lookup by id at a context ({@code :.ctx:}),
+   * or null for the default context. Confluent reads the context from it; with an unqualified
+   * subject it would search every context after the default one, so none is sent for the default
+   * context.
    */
   static String subjectParameter(String context) {
     return isDefault(context) ? null : ":" + context + ":";

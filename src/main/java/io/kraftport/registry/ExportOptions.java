@@ -5,25 +5,29 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * What a registry export takes: subjects whose whole name matches {@code include} (all when null) and not
- * {@code exclude}; the page size of the {@code /schemas} listing; and how many subjects are read at once.
+ * What a registry export takes: subjects whose whole name matches {@code include} (all when null)
+ * and not {@code exclude}; the page size of the {@code /schemas} listing; and how many subjects are
+ * read at once.
  */
 public record ExportOptions(Pattern include, Pattern exclude, int pageSize, int parallelism) {
-  public static final ExportOptions ALL = new ExportOptions(null, null, 1000, RegistrySettings.DEFAULT_CONCURRENCY);
+  public static final ExportOptions ALL =
+      new ExportOptions(null, null, 1000, RegistrySettings.DEFAULT_CONCURRENCY);
 
   public ExportOptions {
     if (pageSize < 1) {
-      throw new InvalidInputException("registry listing page size must be at least 1, was " + pageSize);
+      throw new InvalidInputException(
+          "registry listing page size must be at least 1, was " + pageSize);
     }
     if (parallelism < 1) {
-      throw new InvalidInputException("registry export parallelism must be at least 1, was " + parallelism);
+      throw new InvalidInputException(
+          "registry export parallelism must be at least 1, was " + parallelism);
     }
   }
 
   /** Options with include and exclude regular expressions (either may be null or blank). */
   public static ExportOptions filtered(String include, String exclude) {
-    return new ExportOptions(compile(include, "include"), compile(exclude, "exclude"), ALL.pageSize,
-        ALL.parallelism);
+    return new ExportOptions(
+        compile(include, "include"), compile(exclude, "exclude"), ALL.pageSize, ALL.parallelism);
   }
 
   public ExportOptions withPageSize(int size) {
@@ -47,8 +51,13 @@ public record ExportOptions(Pattern include, Pattern exclude, int pageSize, int 
     try {
       return Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
-      throw new InvalidInputException("subject " + what + " filter is not a valid regular expression: "
-          + e.getDescription() + " in " + regex);
+      throw new InvalidInputException(
+          "subject "
+              + what
+              + " filter is not a valid regular expression: "
+              + e.getDescription()
+              + " in "
+              + regex);
     }
   }
 }

@@ -26,10 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends requests to one registry over OkHttp: adds the credentials, bounds the requests in flight through the
- * dispatcher (every call is enqueued, so the dispatcher's limits hold for all callers), keeps connections alive,
- * retries 5xx, 429 (honouring {@code Retry-After}) and I/O failures with backoff within a time budget, and hands
- * every failure to {@link RegistryErrors}. Logs the method, path and status only, never a header or a body.
+ * Sends requests to one registry over OkHttp: adds the credentials, bounds the requests in flight
+ * through the dispatcher (every call is enqueued, so the dispatcher's limits hold for all callers),
+ * keeps connections alive, retries 5xx, 429 (honouring {@code Retry-After}) and I/O failures with
+ * backoff within a time budget, and hands every failure to {@link RegistryErrors}. Logs the method,
+ * path and status only, never a header or a body.
  */
 final class HttpTransport implements AutoCloseable {
   static final MediaType JSON = MediaType.get("application/vnd.schemaregistry.v1+json");
@@ -52,20 +53,22 @@ final class HttpTransport implements AutoCloseable {
     this.settings = settings;
     HttpUrl parsed = HttpUrl.parse(settings.url());
     if (parsed == null) {
-      throw new InvalidInputException(RegistrySettings.URL + ": not an http(s) URL: " + settings.url());
+      throw new InvalidInputException(
+          RegistrySettings.URL + ": not an http(s) URL: " + settings.url());
     }
     this.base = parsed;
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(settings.concurrency());
     dispatcher.setMaxRequestsPerHost(settings.concurrency());
-    OkHttpClient.Builder builder = new OkHttpClient.Builder()
-        .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool(settings.concurrency(), 5, TimeUnit.MINUTES))
-        .connectTimeout(settings.connectTimeout())
-        .readTimeout(settings.readTimeout())
-        .writeTimeout(settings.readTimeout())
-        .callTimeout(settings.callTimeout())
-        .retryOnConnectionFailure(false);
+    OkHttpClient.Builder builder =
+        new OkHttpClient.Builder()
+            .dispatcher(dispatcher)
+            .connectionPool(new ConnectionPool(settings.concurrency(), 5, TimeUnit.MINUTES))
+            .connectTimeout(settings.connectTimeout())
+            .readTimeout(settings.readTimeout())
+            .writeTimeout(settings.readTimeout())
+            .callTimeout(settings.callTimeout())
+            .retryOnConnectionFailure(false);
     if (!settings.tls().isDefault()) {
       TlsContexts.Built tls = TlsContexts.build(settings.tls());
       builder.sslSocketFactory(tls.context().getSocketFactory(), tls.trustManager());
@@ -103,12 +106,17 @@ final class HttpTransport implements AutoCloseable {
     return b.build();
   }
 
-  /** The URL of an absolute path on the registry's host, below the given prefix (used for Apicurio's own API). */
+  /**
+   * The URL of an absolute path on the registry's host, below the given prefix (used for Apicurio's
+   * own API).
+   */
   HttpUrl urlOnHost(String pathPrefix, String path) {
     return base.newBuilder().encodedPath(pathPrefix + path).query(null).build();
   }
 
-  /** The URL of path segments (each percent-encoded) below the given prefix on the registry's host. */
+  /**
+   * The URL of path segments (each percent-encoded) below the given prefix on the registry's host.
+   */
   HttpUrl urlOnHost(String pathPrefix, List<String> segments) {
     // A path ending in '/' has an empty last segment, which the first added segment replaces.
     HttpUrl.Builder b = base.newBuilder().encodedPath(pathPrefix + "/").query(null);
@@ -138,14 +146,19 @@ final class HttpTransport implements AutoCloseable {
       try {
         reply = once(build(method, url, body, type));
       } catch (IOException e) {
-        LOG.debug("{} {}: attempt {} failed: {}", url(), request, attempt, e.getClass().getSimpleName());
+        LOG.debug(
+            "{} {}: attempt {} failed: {}", url(), request, attempt, e.getClass().getSimpleName());
         long wait = backoff(attempt);
         if (!retryable || !sleepWithin(deadline, wait)) {
           throw RegistryErrors.unreachable(settings.describe(), request, e);
         }
         continue;
       }
-      LOG.debug("{} {} -> {} ({} ms)", url(), request, reply.status(),
+      LOG.debug(
+          "{} {} -> {} ({} ms)",
+          url(),
+          request,
+          reply.status(),
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
       if (reply.status() >= 200 && reply.status() < 300) {
         return reply;
@@ -167,33 +180,42 @@ final class HttpTransport implements AutoCloseable {
     if (authorization != null) {
       b.header("Authorization", authorization);
     }
-    RequestBody requestBody = body == null ? null : RequestBody.create(body, type == null ? JSON : type);
+    RequestBody requestBody =
+        body == null ? null : RequestBody.create(body, type == null ? JSON : type);
     if (requestBody == null && (method.equals("POST") || method.equals("PUT"))) {
       requestBody = RequestBody.create(new byte[0], JSON);
     }
     return b.method(method, requestBody).build();
   }
 
-  /** Enqueues the call, so the dispatcher bounds the requests in flight, and waits for its answer. */
+  /**
+   * Enqueues the call, so the dispatcher bounds the requests in flight, and waits for its answer.
+   */
   private Reply once(Request request) throws IOException {
     CompletableFuture<Reply> result = new CompletableFuture<>();
-    client.newCall(request).enqueue(new Callback() {
-      @Override
-      public void onFailure(Call call, IOException e) {
-        result.completeExceptionally(e);
-      }
+    client
+        .newCall(request)
+        .enqueue(
+            new Callback() {
+              @Override
+              public void onFailure(Call call, IOException e) {
+                result.completeExceptionally(e);
+              }
 
-      @Override
-      public void onResponse(Call call, Response response) {
-        try (response) {
-          String retryAfter = response.header("Retry-After");
-          result.complete(new Reply(response.code(), response.body() == null ? new byte[0] : response.body().bytes(),
-              retryAfter));
-        } catch (IOException e) {
-          result.completeExceptionally(e);
-        }
-      }
-    });
+              @Override
+              public void onResponse(Call call, Response response) {
+                try (response) {
+                  String retryAfter = response.header("Retry-After");
+                  result.complete(
+                      new Reply(
+                          response.code(),
+                          response.body() == null ? new byte[0] : response.body().bytes(),
+                          retryAfter));
+                } catch (IOException e) {
+                  result.completeExceptionally(e);
+                }
+              }
+            });
     try {
       return result.get();
     } catch (InterruptedException e) {

@@ -21,11 +21,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Carries out an import plan that has no conflicts. Through the Confluent API: puts the target (or each imported
- * subject) in IMPORT mode, registers the versions in the plan's order with their ids and versions, replays soft
- * deletes (referrers first), copies compatibility, and always puts the modes back, also when a write fails. On an
- * Apicurio target: the admin import of a ZIP export (of everything into an empty registry, of the missing subjects
- * into a non-empty one), then the soft deletes, compatibility and mode settings.
+ * Carries out an import plan that has no conflicts. Through the Confluent API: puts the target (or
+ * each imported subject) in IMPORT mode, registers the versions in the plan's order with their ids
+ * and versions, replays soft deletes (referrers first), copies compatibility, and always puts the
+ * modes back, also when a write fails. On an Apicurio target: the admin import of a ZIP export (of
+ * everything into an empty registry, of the missing subjects into a non-empty one), then the soft
+ * deletes, compatibility and mode settings.
  */
 final class ImportApplier {
   private final RegistryClient client;
@@ -34,29 +35,44 @@ final class ImportApplier {
     this.client = client;
   }
 
-  /** What applying did that the plan could not know: the ids that changed, and mismatches seen while writing. */
+  /**
+   * What applying did that the plan could not know: the ids that changed, and mismatches seen while
+   * writing.
+   */
   record Applied(List<IdChange> idChanges, List<String> problems) {}
 
-  /** Applies {@code plan}; {@code admin} is the Apicurio target as planned against (null on other targets). */
-  Applied apply(ImportPlan plan, RegistrySnapshot source, RegistrySnapshot target, ApicurioTarget admin) {
+  /**
+   * Applies {@code plan}; {@code admin} is the Apicurio target as planned against (null on other
+   * targets).
+   */
+  Applied apply(
+      ImportPlan plan, RegistrySnapshot source, RegistrySnapshot target, ApicurioTarget admin) {
     return switch (plan.strategy()) {
       case NONE -> new Applied(List.of(), List.of());
       case APICURIO_ADMIN_IMPORT -> apicurio(plan, source, null);
-      case APICURIO_ADMIN_IMPORT_MISSING -> apicurio(plan, registered(plan, source),
-          Objects.requireNonNull(admin, "admin"));
+      case APICURIO_ADMIN_IMPORT_MISSING ->
+          apicurio(plan, registered(plan, source), Objects.requireNonNull(admin, "admin"));
       default -> confluentApi(plan, source, target);
     };
   }
 
   /**
-   * The admin import: of the whole source into an empty registry ({@code admin} null), or of only the missing
-   * subjects into a non-empty one, with global ids after the target's highest so none is skipped as taken.
+   * The admin import: of the whole source into an empty registry ({@code admin} null), or of only
+   * the missing subjects into a non-empty one, with global ids after the target's highest so none
+   * is skipped as taken.
    */
   private Applied apicurio(ImportPlan plan, RegistrySnapshot archived, ApicurioTarget admin) {
-    String version = client.apicurioSystemInfo().map(i -> i.path("version").asText("3")).orElse("3");
-    List<byte[]> archives = ApicurioArchive.build(archived, version.isBlank() ? "3" : version, Instant.now(),
-        ApicurioArchive.DEFAULT_MAX_ENTRIES, admin == null ? 0 : admin.maxGlobalId());
-    // Into an empty registry, the first archive needs the emptiness the plan checked; the next ones add to what the
+    String version =
+        client.apicurioSystemInfo().map(i -> i.path("version").asText("3")).orElse("3");
+    List<byte[]> archives =
+        ApicurioArchive.build(
+            archived,
+            version.isBlank() ? "3" : version,
+            Instant.now(),
+            ApicurioArchive.DEFAULT_MAX_ENTRIES,
+            admin == null ? 0 : admin.maxGlobalId());
+    // Into an empty registry, the first archive needs the emptiness the plan checked; the next ones
+    // add to what the
     // first wrote. Into a non-empty one, the plan proved that no id the archives carry is taken.
     for (int i = 0; i < archives.size(); i++) {
       client.apicurioImport(archives.get(i), admin == null && i == 0);
@@ -76,23 +92,42 @@ final class ImportApplier {
     plan.steps(ImportStep.Action.REGISTER).forEach(s -> register.add(s.resource()));
     List<SubjectSnapshot> subjects = new ArrayList<>();
     for (SubjectSnapshot s : source.subjects()) {
-      List<SchemaVersion> versions = s.versions().stream()
-          .filter(v -> register.contains(s.name() + "/" + v.version())).toList();
+      List<SchemaVersion> versions =
+          s.versions().stream()
+              .filter(v -> register.contains(s.name() + "/" + v.version()))
+              .toList();
       if (!versions.isEmpty()) {
-        subjects.add(new SubjectSnapshot(s.name(), versions.stream().allMatch(SchemaVersion::deleted),
-            s.compatibility(), s.mode(), versions));
+        subjects.add(
+            new SubjectSnapshot(
+                s.name(),
+                versions.stream().allMatch(SchemaVersion::deleted),
+                s.compatibility(),
+                s.mode(),
+                versions));
       }
     }
-    return new RegistrySnapshot(source.url(), source.flavor(), source.globalCompatibility(), source.globalMode(),
-        source.subjectOverridesKnown(), source.contexts(), subjects, source.idChanges());
+    return new RegistrySnapshot(
+        source.url(),
+        source.flavor(),
+        source.globalCompatibility(),
+        source.globalMode(),
+        source.subjectOverridesKnown(),
+        source.contexts(),
+        subjects,
+        source.idChanges());
   }
 
   private Applied confluentApi(ImportPlan plan, RegistrySnapshot source, RegistrySnapshot target) {
-    boolean keepIds = plan.strategy() == ImportPlan.Strategy.IMPORT_MODE_GLOBAL
-        || plan.strategy() == ImportPlan.Strategy.IMPORT_MODE_SUBJECTS;
+    boolean keepIds =
+        plan.strategy() == ImportPlan.Strategy.IMPORT_MODE_GLOBAL
+            || plan.strategy() == ImportPlan.Strategy.IMPORT_MODE_SUBJECTS;
     Set<String> importSubjects = new LinkedHashSet<>();
-    plan.steps().stream().filter(s -> s.action() == ImportStep.Action.REGISTER
-        || s.action() == ImportStep.Action.SOFT_DELETE).forEach(s -> importSubjects.add(s.subject()));
+    plan.steps().stream()
+        .filter(
+            s ->
+                s.action() == ImportStep.Action.REGISTER
+                    || s.action() == ImportStep.Action.SOFT_DELETE)
+        .forEach(s -> importSubjects.add(s.subject()));
     Writes writes = new Writes(source, keepIds);
     List<String> modesSet = new ArrayList<>();
     try {
@@ -108,8 +143,14 @@ final class ImportApplier {
       for (ImportStep step : plan.steps(ImportStep.Action.REGISTER)) {
         writes.register(step);
       }
-      List<ImportStep> deletes = plan.steps().stream().filter(s -> s.deleted()
-          && (s.action() == ImportStep.Action.REGISTER || s.action() == ImportStep.Action.SOFT_DELETE)).toList();
+      List<ImportStep> deletes =
+          plan.steps().stream()
+              .filter(
+                  s ->
+                      s.deleted()
+                          && (s.action() == ImportStep.Action.REGISTER
+                              || s.action() == ImportStep.Action.SOFT_DELETE))
+              .toList();
       for (int i = deletes.size() - 1; i >= 0; i--) {
         writes.softDelete(deletes.get(i));
       }
@@ -127,15 +168,20 @@ final class ImportApplier {
     return new Applied(List.copyOf(writes.idChanges.values()), writes.problems);
   }
 
-  /** Puts every mode this import set back: the global mode to READWRITE, each subject to what it had before. */
+  /**
+   * Puts every mode this import set back: the global mode to READWRITE, each subject to what it had
+   * before.
+   */
   private void restoreModes(List<String> modesSet, RegistrySnapshot target) {
     for (String subject : modesSet) {
       if (subject == null) {
         client.setGlobalMode("READWRITE", false);
         continue;
       }
-      String before = target.subjectOverridesKnown()
-          ? target.findSubject(subject).map(SubjectSnapshot::mode).orElse(null) : null;
+      String before =
+          target.subjectOverridesKnown()
+              ? target.findSubject(subject).map(SubjectSnapshot::mode).orElse(null)
+              : null;
       if (before != null && !before.equals("IMPORT")) {
         client.setSubjectMode(subject, before, false);
         continue;
@@ -179,7 +225,9 @@ final class ImportApplier {
     }
   }
 
-  /** The registrations and soft deletes of one import, with the versions and ids the target gave. */
+  /**
+   * The registrations and soft deletes of one import, with the versions and ids the target gave.
+   */
   private final class Writes {
     private final RegistrySnapshot source;
     private final boolean keepIds;
@@ -205,29 +253,46 @@ final class ImportApplier {
       if (id != v.id()) {
         idChanges.putIfAbsent(v.id(), new IdChange(v.id(), id));
       }
-      client.lookup(step.subject(), request, true).map(SchemaEntry::version)
+      client
+          .lookup(step.subject(), request, true)
+          .map(SchemaEntry::version)
           .ifPresent(tv -> targetVersions.put(new SubjectVersion(step.subject(), v.version()), tv));
     }
 
     void softDelete(ImportStep step) {
       int targetVersion = step.version();
       if (!keepIds || step.action() == ImportStep.Action.SOFT_DELETE) {
-        targetVersion = client.lookup(step.subject(), request(version(step)), true).map(SchemaEntry::version)
-            .orElse(targetVersions.getOrDefault(new SubjectVersion(step.subject(), step.version()), step.version()));
+        targetVersion =
+            client
+                .lookup(step.subject(), request(version(step)), true)
+                .map(SchemaEntry::version)
+                .orElse(
+                    targetVersions.getOrDefault(
+                        new SubjectVersion(step.subject(), step.version()), step.version()));
       }
       client.softDeleteVersion(step.subject(), targetVersion);
     }
 
-    /** The registration of a source version; without kept ids, references point at the target's version numbers. */
+    /**
+     * The registration of a source version; without kept ids, references point at the target's
+     * version numbers.
+     */
     private RegisterRequest request(SchemaVersion v) {
       RegisterRequest plain = RegisterRequest.of(v, keepIds);
       if (keepIds || v.references().isEmpty()) {
         return plain;
       }
-      List<SchemaReference> refs = v.references().stream().map(r -> new SchemaReference(r.name(), r.subject(),
-          targetVersions.getOrDefault(SubjectVersion.of(r), r.version()))).toList();
-      return new RegisterRequest(plain.schema(), plain.schemaType(), refs, plain.metadata(), plain.ruleSet(),
-          null, null);
+      List<SchemaReference> refs =
+          v.references().stream()
+              .map(
+                  r ->
+                      new SchemaReference(
+                          r.name(),
+                          r.subject(),
+                          targetVersions.getOrDefault(SubjectVersion.of(r), r.version())))
+              .toList();
+      return new RegisterRequest(
+          plain.schema(), plain.schemaType(), refs, plain.metadata(), plain.ruleSet(), null, null);
     }
 
     private SchemaVersion version(ImportStep step) {

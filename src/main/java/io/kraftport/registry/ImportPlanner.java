@@ -21,10 +21,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides an import without touching any registry: given the source snapshot, the target's current snapshot and
- * flavour, it classifies each source version (register, already there, soft-delete, conflict), picks how ids are
- * kept, and lists the compatibility and mode changes. Schemas are compared in canonical form. A source schema that
- * does not parse fails the plan with an {@link InvalidInputException} naming every such subject version.
+ * Decides an import without touching any registry: given the source snapshot, the target's current
+ * snapshot and flavour, it classifies each source version (register, already there, soft-delete,
+ * conflict), picks how ids are kept, and lists the compatibility and mode changes. Schemas are
+ * compared in canonical form. A source schema that does not parse fails the plan with an {@link
+ * InvalidInputException} naming every such subject version.
  */
 final class ImportPlanner {
   private static final int MAX_LISTED = 10;
@@ -37,15 +38,24 @@ final class ImportPlanner {
   /** A target version with the subject it belongs to. */
   private record Located(String subject, SchemaVersion version) {}
 
-  ImportPlan plan(RegistrySnapshot source, RegistrySnapshot target, RegistryFlavor flavor, ImportOptions options) {
+  ImportPlan plan(
+      RegistrySnapshot source,
+      RegistrySnapshot target,
+      RegistryFlavor flavor,
+      ImportOptions options) {
     return plan(source, target, null, flavor, options);
   }
 
   /**
-   * The plan, where {@code admin} is what an Apicurio target's admin export shows (null when it could not be read):
-   * with it, a non-empty Apicurio target gets only what it misses through the admin import, ids kept.
+   * The plan, where {@code admin} is what an Apicurio target's admin export shows (null when it
+   * could not be read): with it, a non-empty Apicurio target gets only what it misses through the
+   * admin import, ids kept.
    */
-  ImportPlan plan(RegistrySnapshot source, RegistrySnapshot target, ApicurioTarget admin, RegistryFlavor flavor,
+  ImportPlan plan(
+      RegistrySnapshot source,
+      RegistrySnapshot target,
+      ApicurioTarget admin,
+      RegistryFlavor flavor,
       ImportOptions options) {
     Canonicals src = new Canonicals(canon, source, target);
     Canonicals tgt = new Canonicals(canon, target, null);
@@ -56,7 +66,9 @@ final class ImportPlanner {
     Map<IdKey, List<Located>> targetIds = new HashMap<>();
     for (SubjectSnapshot s : target.subjects()) {
       for (SchemaVersion v : s.versions()) {
-        targetIds.computeIfAbsent(idKey(apicurio, s.name(), v.id()), k -> new ArrayList<>()).add(new Located(s.name(), v));
+        targetIds
+            .computeIfAbsent(idKey(apicurio, s.name(), v.id()), k -> new ArrayList<>())
+            .add(new Located(s.name(), v));
       }
     }
     List<ImportStep> steps = new ArrayList<>();
@@ -71,7 +83,10 @@ final class ImportPlanner {
     boolean softDeletes = steps.stream().anyMatch(s -> s.action() == ImportStep.Action.SOFT_DELETE);
     ImportPlan.Strategy strategy;
     if (!registers) {
-      strategy = softDeletes || !settings.isEmpty() ? ImportPlan.Strategy.SETTINGS_ONLY : ImportPlan.Strategy.NONE;
+      strategy =
+          softDeletes || !settings.isEmpty()
+              ? ImportPlan.Strategy.SETTINGS_ONLY
+              : ImportPlan.Strategy.NONE;
     } else if (apicurio) {
       if (target.subjects().isEmpty() && (admin == null || admin.isEmpty())) {
         strategy = ImportPlan.Strategy.APICURIO_ADMIN_IMPORT;
@@ -88,23 +103,39 @@ final class ImportPlanner {
           strategy = ImportPlan.Strategy.REGISTER_WITH_NEW_IDS;
         }
       } else {
-        strategy = newIds(options, blockers, "Apicurio keeps explicit ids only through its admin import, and the"
-            + " target's admin export (GET /apis/registry/v3/admin/export), needed to check it for clashes, could not"
-            + " be read");
+        strategy =
+            newIds(
+                options,
+                blockers,
+                "Apicurio keeps explicit ids only through its admin import, and the"
+                    + " target's admin export (GET /apis/registry/v3/admin/export), needed to check it for clashes, could not"
+                    + " be read");
       }
     } else if (target.globalMode() == null) {
-      strategy = newIds(options, blockers, "the target does not answer GET /mode, so it cannot take explicit ids");
-    } else if (target.subjects().isEmpty() && source.subjects().stream().noneMatch(s -> s.name().startsWith(":."))) {
+      strategy =
+          newIds(
+              options,
+              blockers,
+              "the target does not answer GET /mode, so it cannot take explicit ids");
+    } else if (target.subjects().isEmpty()
+        && source.subjects().stream().noneMatch(s -> s.name().startsWith(":."))) {
       strategy = ImportPlan.Strategy.IMPORT_MODE_GLOBAL;
     } else {
       strategy = ImportPlan.Strategy.IMPORT_MODE_SUBJECTS;
     }
     notes(source, apicurio, strategy, notes);
-    return new ImportPlan(target.url(), flavor.snapshotName(), strategy, steps, settings, blockers, notes);
+    return new ImportPlan(
+        target.url(), flavor.snapshotName(), strategy, steps, settings, blockers, notes);
   }
 
-  private ImportStep step(TopologicalOrder.Node node, RegistrySnapshot target, Map<IdKey, List<Located>> targetIds,
-      Canonicals src, Canonicals tgt, boolean apicurio, ImportOptions options) {
+  private ImportStep step(
+      TopologicalOrder.Node node,
+      RegistrySnapshot target,
+      Map<IdKey, List<Located>> targetIds,
+      Canonicals src,
+      Canonicals tgt,
+      boolean apicurio,
+      ImportOptions options) {
     String s = node.subject();
     SchemaVersion sv = node.version();
     if (node.inCycle()) {
@@ -118,8 +149,11 @@ final class ImportPlanner {
     String difference = same.map(tv -> contentDifference(sv, sf, tv, tgt.of(s, tv))).orElse(null);
     if (options.allowIdChange() && (same.isEmpty() || difference != null)) {
       // Registered earlier with new ids, versions may have been renumbered too: find it by content.
-      Optional<SchemaVersion> byContent = target.findSubject(s).stream().flatMap(t -> t.versions().stream())
-          .filter(tv -> contentDifference(sv, sf, tv, tgt.of(s, tv)) == null).findFirst();
+      Optional<SchemaVersion> byContent =
+          target.findSubject(s).stream()
+              .flatMap(t -> t.versions().stream())
+              .filter(tv -> contentDifference(sv, sf, tv, tgt.of(s, tv)) == null)
+              .findFirst();
       if (byContent.isPresent()) {
         same = byContent;
         difference = null;
@@ -128,13 +162,23 @@ final class ImportPlanner {
     if (same.isEmpty()) {
       if (!options.allowIdChange()) {
         for (Located other : targetIds.getOrDefault(idKey(apicurio, s, sv.id()), List.of())) {
-          if (contentDifference(sv, sf, other.version(), tgt.of(other.subject(), other.version())) != null) {
-            return conflict(s, sv, "id " + sv.id() + " is taken on the target by " + other.subject() + "/"
-                + other.version().version() + ", another schema");
+          if (contentDifference(sv, sf, other.version(), tgt.of(other.subject(), other.version()))
+              != null) {
+            return conflict(
+                s,
+                sv,
+                "id "
+                    + sv.id()
+                    + " is taken on the target by "
+                    + other.subject()
+                    + "/"
+                    + other.version().version()
+                    + ", another schema");
           }
         }
       }
-      return new ImportStep(ImportStep.Action.REGISTER, s, sv.version(), sv.id(), sv.deleted(), null);
+      return new ImportStep(
+          ImportStep.Action.REGISTER, s, sv.version(), sv.id(), sv.deleted(), null);
     }
     SchemaVersion tv = same.get();
     String at = s + "/" + tv.version();
@@ -151,13 +195,19 @@ final class ImportPlanner {
     if (!sv.deleted() && tv.deleted()) {
       return conflict(s, sv, at + " is soft-deleted on the target but live in the source");
     }
-    ImportStep.Action action = sv.deleted() && !tv.deleted() ? ImportStep.Action.SOFT_DELETE
-        : ImportStep.Action.EXISTS_SAME;
+    ImportStep.Action action =
+        sv.deleted() && !tv.deleted()
+            ? ImportStep.Action.SOFT_DELETE
+            : ImportStep.Action.EXISTS_SAME;
     return new ImportStep(action, s, sv.version(), sv.id(), sv.deleted(), idNote);
   }
 
-  /** What differs between two versions' content (type, canonical schema, references), or null when nothing. */
-  static String contentDifference(SchemaVersion a, Canonicals.Form af, SchemaVersion b, Canonicals.Form bf) {
+  /**
+   * What differs between two versions' content (type, canonical schema, references), or null when
+   * nothing.
+   */
+  static String contentDifference(
+      SchemaVersion a, Canonicals.Form af, SchemaVersion b, Canonicals.Form bf) {
     if (!a.schemaType().equals(b.schemaType())) {
       return "schema type " + a.schemaType() + " vs " + b.schemaType();
     }
@@ -171,7 +221,8 @@ final class ImportPlanner {
   }
 
   private static ImportStep conflict(String subject, SchemaVersion v, String reason) {
-    return new ImportStep(ImportStep.Action.CONFLICT, subject, v.version(), v.id(), v.deleted(), reason);
+    return new ImportStep(
+        ImportStep.Action.CONFLICT, subject, v.version(), v.id(), v.deleted(), reason);
   }
 
   private static void requireParsable(List<TopologicalOrder.Node> order, Canonicals src) {
@@ -184,12 +235,19 @@ final class ImportPlanner {
     }
     if (!invalid.isEmpty()) {
       String listed = String.join("; ", invalid.subList(0, Math.min(MAX_LISTED, invalid.size())));
-      throw new InvalidInputException(invalid.size() + " source schema" + (invalid.size() == 1 ? "" : "s")
-          + " cannot be imported: " + listed + (invalid.size() > MAX_LISTED ? "; ..." : ""));
+      throw new InvalidInputException(
+          invalid.size()
+              + " source schema"
+              + (invalid.size() == 1 ? "" : "s")
+              + " cannot be imported: "
+              + listed
+              + (invalid.size() > MAX_LISTED ? "; ..." : ""));
     }
   }
 
-  /** The id space a subject's ids live in: its context on Confluent, one space for all on Apicurio. */
+  /**
+   * The id space a subject's ids live in: its context on Confluent, one space for all on Apicurio.
+   */
   private static IdKey idKey(boolean apicurio, String subject, int id) {
     String context = ".";
     if (!apicurio && subject.startsWith(":.")) {
@@ -203,18 +261,21 @@ final class ImportPlanner {
   private record IdKey(String context, int id) {}
 
   /** What Apicurio tells content apart by: type, raw text and references. */
-  private record Content(String schemaType, String schema, List<SchemaVersion.SchemaReference> references) {}
+  private record Content(
+      String schemaType, String schema, List<SchemaVersion.SchemaReference> references) {}
 
-  private static ImportPlan.Strategy newIds(ImportOptions options, List<String> blockers, String why) {
+  private static ImportPlan.Strategy newIds(
+      ImportOptions options, List<String> blockers, String why) {
     if (!options.allowIdChange()) {
-      blockers.add("schema ids cannot be kept: " + why + "; allow id changes to register under new ids");
+      blockers.add(
+          "schema ids cannot be kept: " + why + "; allow id changes to register under new ids");
     }
     return ImportPlan.Strategy.REGISTER_WITH_NEW_IDS;
   }
 
   /**
-   * Apicurio keeps one id per content (the same bytes and references) in a single id space. Raw text is compared
-   * on purpose here: that is how Apicurio tells content apart.
+   * Apicurio keeps one id per content (the same bytes and references) in a single id space. Raw
+   * text is compared on purpose here: that is how Apicurio tells content apart.
    */
   private static List<String> apicurioContentClashes(RegistrySnapshot source) {
     Map<Integer, Content> contentById = new HashMap<>();
@@ -225,13 +286,21 @@ final class ImportPlanner {
         Content content = new Content(v.schemaType(), v.schema(), v.references());
         Content known = contentById.putIfAbsent(v.id(), content);
         if (known != null && !known.equals(content)) {
-          out.add("id " + v.id() + " carries two different schemas in the source (contexts?), and Apicurio has one"
-              + " id space");
+          out.add(
+              "id "
+                  + v.id()
+                  + " carries two different schemas in the source (contexts?), and Apicurio has one"
+                  + " id space");
         }
         Integer other = idByContent.putIfAbsent(content, v.id());
         if (other != null && other != v.id()) {
-          out.add("ids " + Math.min(other, v.id()) + " and " + Math.max(other, v.id()) + " carry the same schema,"
-              + " and Apicurio keeps one id per content");
+          out.add(
+              "ids "
+                  + Math.min(other, v.id())
+                  + " and "
+                  + Math.max(other, v.id())
+                  + " carry the same schema,"
+                  + " and Apicurio keeps one id per content");
         }
       }
     }
@@ -242,51 +311,90 @@ final class ImportPlanner {
     List<SettingChange> out = new ArrayList<>();
     if (source.globalCompatibility() != null
         && !source.globalCompatibility().equals(target.globalCompatibility())) {
-      out.add(new SettingChange(SettingChange.Setting.COMPATIBILITY, null, target.globalCompatibility(),
-          source.globalCompatibility()));
+      out.add(
+          new SettingChange(
+              SettingChange.Setting.COMPATIBILITY,
+              null,
+              target.globalCompatibility(),
+              source.globalCompatibility()));
     }
     for (SubjectSnapshot s : source.subjects()) {
       Optional<SubjectSnapshot> t = target.findSubject(s.name());
-      subjectChange(SettingChange.Setting.COMPATIBILITY, s.name(),
-          override(source.compatibilityOverridesKnown(), s.compatibility(), source.globalCompatibility(), "NONE"),
-          t.map(ts -> override(target.compatibilityOverridesKnown(), ts.compatibility(),
-              target.globalCompatibility(), "NONE")).orElse(null),
-          target.compatibilityOverridesKnown(), out);
+      subjectChange(
+          SettingChange.Setting.COMPATIBILITY,
+          s.name(),
+          override(
+              source.compatibilityOverridesKnown(),
+              s.compatibility(),
+              source.globalCompatibility(),
+              "NONE"),
+          t.map(
+                  ts ->
+                      override(
+                          target.compatibilityOverridesKnown(),
+                          ts.compatibility(),
+                          target.globalCompatibility(),
+                          "NONE"))
+              .orElse(null),
+          target.compatibilityOverridesKnown(),
+          out);
       String mode = override(source.subjectOverridesKnown(), s.mode(), source.globalMode(), null);
-      subjectChange(SettingChange.Setting.MODE, s.name(), "IMPORT".equals(mode) ? null : mode,
-          t.map(ts -> override(target.subjectOverridesKnown(), ts.mode(), target.globalMode(), null)).orElse(null),
-          target.subjectOverridesKnown(), out);
+      subjectChange(
+          SettingChange.Setting.MODE,
+          s.name(),
+          "IMPORT".equals(mode) ? null : mode,
+          t.map(
+                  ts ->
+                      override(
+                          target.subjectOverridesKnown(), ts.mode(), target.globalMode(), null))
+              .orElse(null),
+          target.subjectOverridesKnown(),
+          out);
     }
     return out;
   }
 
-  private static void subjectChange(SettingChange.Setting setting, String subject, String desired, String current,
-      boolean canRemove, List<SettingChange> out) {
+  private static void subjectChange(
+      SettingChange.Setting setting,
+      String subject,
+      String desired,
+      String current,
+      boolean canRemove,
+      List<SettingChange> out) {
     if (Objects.equals(desired, current) || (desired == null && !canRemove)) {
       return;
     }
     out.add(new SettingChange(setting, subject, current, desired));
   }
 
-  private static void notes(RegistrySnapshot source, boolean apicurio, ImportPlan.Strategy strategy,
-      List<String> notes) {
+  private static void notes(
+      RegistrySnapshot source, boolean apicurio, ImportPlan.Strategy strategy, List<String> notes) {
     if (source.globalMode() != null && !source.globalMode().equals("READWRITE")) {
-      notes.add("the source's global mode " + source.globalMode() + " is not copied: the target is left READWRITE");
+      notes.add(
+          "the source's global mode "
+              + source.globalMode()
+              + " is not copied: the target is left READWRITE");
     }
-    long withRules = source.subjects().stream().flatMap(s -> s.versions().stream())
-        .filter(v -> v.metadata() != null || v.ruleSet() != null).count();
+    long withRules =
+        source.subjects().stream()
+            .flatMap(s -> s.versions().stream())
+            .filter(v -> v.metadata() != null || v.ruleSet() != null)
+            .count();
     if (apicurio && withRules > 0) {
       notes.add(withRules + " versions carry metadata or rule sets, which Apicurio does not keep");
     }
     if (strategy == ImportPlan.Strategy.APICURIO_ADMIN_IMPORT_MISSING) {
-      notes.add("the target is not empty: only the subjects it misses go in, through Apicurio's admin import with"
-          + " requireEmptyRegistry=false, checked afterwards");
+      notes.add(
+          "the target is not empty: only the subjects it misses go in, through Apicurio's admin import with"
+              + " requireEmptyRegistry=false, checked afterwards");
     }
     if (strategy == ImportPlan.Strategy.REGISTER_WITH_NEW_IDS) {
-      notes.add("the target chooses ids and version numbers; the result lists every id that changed");
+      notes.add(
+          "the target chooses ids and version numbers; the result lists every id that changed");
     }
     if (apicurio && source.subjects().stream().anyMatch(s -> s.name().startsWith(":."))) {
-      notes.add("Apicurio has no contexts: context subjects are stored under their qualified names");
+      notes.add(
+          "Apicurio has no contexts: context subjects are stored under their qualified names");
     }
   }
 }

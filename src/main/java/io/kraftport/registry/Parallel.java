@@ -11,18 +11,22 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Runs one function over many items on a bounded pool and collects the results in the items' order. The first
- * failure is rethrown as it was thrown (unwrapped from {@link ExecutionException}); the other tasks are cancelled.
+ * Runs one function over many items on a bounded pool and collects the results in the items' order.
+ * The first failure is rethrown as it was thrown (unwrapped from {@link ExecutionException}); the
+ * other tasks are cancelled.
  */
 final class Parallel implements AutoCloseable {
   private final ExecutorService pool;
 
   Parallel(int threads) {
-    this.pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "kraftport-registry");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "kraftport-registry");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   <T, R> Map<T, R> map(List<T> items, Function<T, R> fn) {

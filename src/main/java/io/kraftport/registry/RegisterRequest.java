@@ -10,13 +10,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The body of a registration, a lookup or a compatibility check: the schema, its type, references, metadata and rule
- * set, and for an id-preserving registration the explicit {@code id} and {@code version} (null to let the registry
- * choose). {@code schemaType} is left out of the body for Avro, which every registry version understands.
+ * The body of a registration, a lookup or a compatibility check: the schema, its type, references,
+ * metadata and rule set, and for an id-preserving registration the explicit {@code id} and {@code
+ * version} (null to let the registry choose). {@code schemaType} is left out of the body for Avro,
+ * which every registry version understands.
  */
 public record RegisterRequest(
-    String schema, String schemaType, List<SchemaReference> references, JsonNode metadata, JsonNode ruleSet,
-    Integer id, Integer version) {
+    String schema,
+    String schemaType,
+    List<SchemaReference> references,
+    JsonNode metadata,
+    JsonNode ruleSet,
+    Integer id,
+    Integer version) {
 
   public RegisterRequest {
     Objects.requireNonNull(schema, "schema");
@@ -24,13 +30,25 @@ public record RegisterRequest(
     references = references == null ? List.of() : List.copyOf(references);
   }
 
-  /** The request that registers a snapshot version again, with its id and version when {@code keepIds}. */
+  /**
+   * The request that registers a snapshot version again, with its id and version when {@code
+   * keepIds}.
+   */
   public static RegisterRequest of(SchemaVersion v, boolean keepIds) {
-    return new RegisterRequest(v.schema(), v.schemaType(), v.references(), v.metadata(), v.ruleSet(),
-        keepIds ? v.id() : null, keepIds ? v.version() : null);
+    return new RegisterRequest(
+        v.schema(),
+        v.schemaType(),
+        v.references(),
+        v.metadata(),
+        v.ruleSet(),
+        keepIds ? v.id() : null,
+        keepIds ? v.version() : null);
   }
 
-  /** The same schema without id, version, metadata and rules: what a lookup or compatibility check sends. */
+  /**
+   * The same schema without id, version, metadata and rules: what a lookup or compatibility check
+   * sends.
+   */
   public RegisterRequest contentOnly() {
     return new RegisterRequest(schema, schemaType, references, null, null, null, null);
   }
@@ -49,7 +67,10 @@ public record RegisterRequest(
     if (!references.isEmpty()) {
       ArrayNode refs = body.putArray("references");
       for (SchemaReference r : references) {
-        refs.addObject().put("name", r.name()).put("subject", r.subject()).put("version", r.version());
+        refs.addObject()
+            .put("name", r.name())
+            .put("subject", r.subject())
+            .put("version", r.version());
       }
     }
     if (metadata != null) {

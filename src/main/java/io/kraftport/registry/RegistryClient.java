@@ -15,14 +15,15 @@ import java.util.Optional;
 import okhttp3.HttpUrl;
 
 /**
- * A client of one schema registry's Confluent-compatible REST API (and of Apicurio's own admin API where the
- * registry is Apicurio). Each method is one request; failures are {@link RegistryException}s (with the registry's
- * {@code error_code}) or {@link io.kraftport.UnreachableException}s. Safe for concurrent use: at most
- * {@link RegistrySettings#concurrency()} requests are in flight at once. Close it to release its threads.
+ * A client of one schema registry's Confluent-compatible REST API (and of Apicurio's own admin API
+ * where the registry is Apicurio). Each method is one request; failures are {@link
+ * RegistryException}s (with the registry's {@code error_code}) or {@link
+ * io.kraftport.UnreachableException}s. Safe for concurrent use: at most {@link
+ * RegistrySettings#concurrency()} requests are in flight at once. Close it to release its threads.
  */
 public final class RegistryClient implements AutoCloseable {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
   private static final String CCOMPAT = "/apis/ccompat";
 
   private final HttpTransport http;
@@ -42,9 +43,10 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   /**
-   * What kind of registry this is, found once and remembered: a URL path under {@code /apis/ccompat} is Apicurio;
-   * else {@code GET /v1/metadata/id} answering means Confluent; else Apicurio's {@code /apis/registry/v3/system/info}
-   * answering on the same host means Apicurio; anything else is {@link RegistryFlavor#OTHER}.
+   * What kind of registry this is, found once and remembered: a URL path under {@code
+   * /apis/ccompat} is Apicurio; else {@code GET /v1/metadata/id} answering means Confluent; else
+   * Apicurio's {@code /apis/registry/v3/system/info} answering on the same host means Apicurio;
+   * anything else is {@link RegistryFlavor#OTHER}.
    */
   public RegistryFlavor flavor() {
     RegistryFlavor f = flavor;
@@ -86,15 +88,22 @@ public final class RegistryClient implements AutoCloseable {
 
   /** {@code GET /subjects}, with soft-deleted subjects when {@code deleted}. */
   public List<String> subjects(boolean deleted) {
-    List<String> subjects = strings(getJson(List.of("subjects"), deleted ? Map.of("deleted", "true") : Map.of()));
-    // Apicurio answers at most apicurio.ccompat.max-subjects subjects (1,000 by default) and says nothing of the
-    // rest. Its offset/limit paging is no way out: it orders by creation time, which ties for artifacts created in
-    // the same millisecond (as an admin import creates them all), so pages skip and repeat subjects. Refuse rather
+    List<String> subjects =
+        strings(getJson(List.of("subjects"), deleted ? Map.of("deleted", "true") : Map.of()));
+    // Apicurio answers at most apicurio.ccompat.max-subjects subjects (1,000 by default) and says
+    // nothing of the
+    // rest. Its offset/limit paging is no way out: it orders by creation time, which ties for
+    // artifacts created in
+    // the same millisecond (as an admin import creates them all), so pages skip and repeat
+    // subjects. Refuse rather
     // than lose subjects silently.
     if (subjects.size() == APICURIO_DEFAULT_MAX_SUBJECTS && flavor() == RegistryFlavor.APICURIO) {
-      throw new UnreachableException(http.describe() + ": the registry listed exactly " + subjects.size()
-          + " subjects, Apicurio's default cap (apicurio.ccompat.max-subjects): raise it on the server, e.g."
-          + " APICURIO_CCOMPAT_MAX_SUBJECTS=100000, so that every subject is listed");
+      throw new UnreachableException(
+          http.describe()
+              + ": the registry listed exactly "
+              + subjects.size()
+              + " subjects, Apicurio's default cap (apicurio.ccompat.max-subjects): raise it on the server, e.g."
+              + " APICURIO_CCOMPAT_MAX_SUBJECTS=100000, so that every subject is listed");
     }
     return subjects;
   }
@@ -102,10 +111,16 @@ public final class RegistryClient implements AutoCloseable {
   /** Apicurio's default {@code apicurio.ccompat.max-subjects}. */
   static final int APICURIO_DEFAULT_MAX_SUBJECTS = 1000;
 
-  /** {@code GET /subjects/{subject}/versions}; an unknown (or, without {@code deleted}, soft-deleted) subject has none. */
+  /**
+   * {@code GET /subjects/{subject}/versions}; an unknown (or, without {@code deleted},
+   * soft-deleted) subject has none.
+   */
   public List<Integer> versions(String subject, boolean deleted) {
     try {
-      JsonNode arr = getJson(List.of("subjects", subject, "versions"), deleted ? Map.of("deleted", "true") : Map.of());
+      JsonNode arr =
+          getJson(
+              List.of("subjects", subject, "versions"),
+              deleted ? Map.of("deleted", "true") : Map.of());
       List<Integer> out = new ArrayList<>();
       arr.forEach(n -> out.add(n.asInt()));
       return out;
@@ -118,16 +133,18 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   /**
-   * {@code GET /subjects/{subject}/versions/{version}}, soft-deleted versions included when {@code deleted}. Apicurio
-   * answers that with 40401 for a subject whose versions are all soft-deleted (while it lists the subject and its
-   * versions under {@code deleted=true}); there the version is read from its own API instead
-   * ({@link #apicurioDisabledVersion}).
+   * {@code GET /subjects/{subject}/versions/{version}}, soft-deleted versions included when {@code
+   * deleted}. Apicurio answers that with 40401 for a subject whose versions are all soft-deleted
+   * (while it lists the subject and its versions under {@code deleted=true}); there the version is
+   * read from its own API instead ({@link #apicurioDisabledVersion}).
    */
   public SchemaEntry version(String subject, int version, boolean deleted) {
     JsonNode n;
     try {
-      n = getJson(List.of("subjects", subject, "versions", Integer.toString(version)),
-          deleted ? Map.of("deleted", "true") : Map.of());
+      n =
+          getJson(
+              List.of("subjects", subject, "versions", Integer.toString(version)),
+              deleted ? Map.of("deleted", "true") : Map.of());
     } catch (RegistryException e) {
       if (deleted && e.isSubjectNotFound() && flavor() == RegistryFlavor.APICURIO) {
         return apicurioDisabledVersion(subject, version).orElseThrow(() -> e);
@@ -135,21 +152,36 @@ public final class RegistryClient implements AutoCloseable {
       throw e;
     }
     SchemaEntry e = SchemaEntry.fromJson(n);
-    return new SchemaEntry(subject, e.version() == null ? version : e.version(), e.id(), e.schemaType(), e.schema(),
-        e.references(), e.metadata(), e.ruleSet());
+    return new SchemaEntry(
+        subject,
+        e.version() == null ? version : e.version(),
+        e.id(),
+        e.schemaType(),
+        e.schema(),
+        e.references(),
+        e.metadata(),
+        e.ruleSet());
   }
 
   /**
-   * A version of a soft-deleted subject on Apicurio: its id (the content id, which is what Apicurio's Confluent API
-   * calls a schema id) from {@code GET /apis/registry/v3/groups/default/artifacts/{subject}/versions/{version}}, its
-   * text, type and references from {@code GET /schemas/ids/{id}}, which answers for soft-deleted content too.
+   * A version of a soft-deleted subject on Apicurio: its id (the content id, which is what
+   * Apicurio's Confluent API calls a schema id) from {@code GET
+   * /apis/registry/v3/groups/default/artifacts/{subject}/versions/{version}}, its text, type and
+   * references from {@code GET /schemas/ids/{id}}, which answers for soft-deleted content too.
    * Empty where Apicurio has no such version.
    */
   private Optional<SchemaEntry> apicurioDisabledVersion(String subject, int version) {
     JsonNode meta;
     try {
-      meta = parse(http.send("GET", apicurioArtifactUrl(subject, "versions", Integer.toString(version)), null, null,
-          true).body());
+      meta =
+          parse(
+              http.send(
+                      "GET",
+                      apicurioArtifactUrl(subject, "versions", Integer.toString(version)),
+                      null,
+                      null,
+                      true)
+                  .body());
     } catch (RegistryException e) {
       if (e.isNotFound()) {
         return Optional.empty();
@@ -161,12 +193,19 @@ public final class RegistryClient implements AutoCloseable {
     }
     int id = meta.get("contentId").asInt();
     SchemaEntry content = schemaById(Contexts.DEFAULT, id);
-    String type = meta.hasNonNull("artifactType") && content.schemaType().equals("AVRO")
-        ? meta.get("artifactType").asText() : content.schemaType();
-    return Optional.of(new SchemaEntry(subject, version, id, type, content.schema(), content.references(), null,
-        null));
+    String type =
+        meta.hasNonNull("artifactType") && content.schemaType().equals("AVRO")
+            ? meta.get("artifactType").asText()
+            : content.schemaType();
+    return Optional.of(
+        new SchemaEntry(
+            subject, version, id, type, content.schema(), content.references(), null, null));
   }
-  /** One page of {@code GET /schemas?deleted=&offset=&limit=}: every subject version with its id and text. */
+
+  /**
+   * One page of {@code GET /schemas?deleted=&offset=&limit=}: every subject version with its id and
+   * text.
+   */
   public List<SchemaEntry> schemas(boolean deleted, int offset, int limit) {
     Map<String, String> q = new LinkedHashMap<>();
     q.put("deleted", Boolean.toString(deleted));
@@ -178,15 +217,19 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   /**
-   * {@code GET /schemas/ids/{id}} in a context ({@link Contexts}): the schema without subject and version. Outside the
-   * default context the request carries {@code ?subject=:.ctx:}, which is how Confluent picks the context's id space
-   * (Apicurio, which has one id space, ignores it).
+   * {@code GET /schemas/ids/{id}} in a context ({@link Contexts}): the schema without subject and
+   * version. Outside the default context the request carries {@code ?subject=:.ctx:}, which is how
+   * Confluent picks the context's id space (Apicurio, which has one id space, ignores it).
    */
   public SchemaEntry schemaById(String context, int id) {
     String subject = Contexts.subjectParameter(context);
-    SchemaEntry e = SchemaEntry.fromJson(getJson(List.of("schemas", "ids", Integer.toString(id)),
-        subject == null ? Map.of() : Map.of("subject", subject)));
-    return new SchemaEntry(null, null, id, e.schemaType(), e.schema(), e.references(), e.metadata(), e.ruleSet());
+    SchemaEntry e =
+        SchemaEntry.fromJson(
+            getJson(
+                List.of("schemas", "ids", Integer.toString(id)),
+                subject == null ? Map.of() : Map.of("subject", subject)));
+    return new SchemaEntry(
+        null, null, id, e.schemaType(), e.schema(), e.references(), e.metadata(), e.ruleSet());
   }
 
   /** {@code GET /config}: the global compatibility level. */
@@ -195,10 +238,11 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   /**
-   * The subject's own compatibility level, empty where it inherits: {@code GET /config/{subject}} (40408: none). On
-   * Apicurio, whose Confluent API answers NONE both for a NONE override and for none at all, its own API is asked
-   * instead: {@code GET /apis/registry/v3/groups/default/artifacts/{subject}/rules} lists the rules set on the
-   * subject, and {@code .../rules/COMPATIBILITY} gives the level of one that is.
+   * The subject's own compatibility level, empty where it inherits: {@code GET /config/{subject}}
+   * (40408: none). On Apicurio, whose Confluent API answers NONE both for a NONE override and for
+   * none at all, its own API is asked instead: {@code GET
+   * /apis/registry/v3/groups/default/artifacts/{subject}/rules} lists the rules set on the subject,
+   * and {@code .../rules/COMPATIBILITY} gives the level of one that is.
    */
   public Optional<String> subjectCompatibility(String subject) {
     if (flavor() == RegistryFlavor.APICURIO) {
@@ -221,18 +265,22 @@ public final class RegistryClient implements AutoCloseable {
 
   /** {@code PUT /config/{subject}}. */
   public void setSubjectCompatibility(String subject, String level) {
-    put(List.of("config", subject), Map.of(), MAPPER.createObjectNode().put("compatibility", level));
+    put(
+        List.of("config", subject),
+        Map.of(),
+        MAPPER.createObjectNode().put("compatibility", level));
   }
 
   /**
-   * {@code DELETE /config/{subject}}: the subject inherits the global level again. On Apicurio, where that leaves a
-   * NONE rule in place, the rule is deleted through its own API ({@code DELETE .../rules/COMPATIBILITY}; none set is
-   * nothing to do).
+   * {@code DELETE /config/{subject}}: the subject inherits the global level again. On Apicurio,
+   * where that leaves a NONE rule in place, the rule is deleted through its own API ({@code DELETE
+   * .../rules/COMPATIBILITY}; none set is nothing to do).
    */
   public void deleteSubjectCompatibility(String subject) {
     if (flavor() == RegistryFlavor.APICURIO) {
       try {
-        http.send("DELETE", apicurioArtifactUrl(subject, "rules", "COMPATIBILITY"), null, null, true);
+        http.send(
+            "DELETE", apicurioArtifactUrl(subject, "rules", "COMPATIBILITY"), null, null, true);
       } catch (RegistryException e) {
         if (!e.isNotFound()) {
           throw e;
@@ -243,16 +291,29 @@ public final class RegistryClient implements AutoCloseable {
     http.send("DELETE", http.urlOf(List.of("config", subject), Map.of()), null, null, true);
   }
 
-  /** The subject's COMPATIBILITY rule on Apicurio, empty where none is set (or the subject is unknown). */
+  /**
+   * The subject's COMPATIBILITY rule on Apicurio, empty where none is set (or the subject is
+   * unknown).
+   */
   private Optional<String> apicurioCompatibilityRule(String subject) {
     try {
-      List<String> rules = strings(parse(http.send("GET", apicurioArtifactUrl(subject, "rules"), null, null, true)
-          .body()));
+      List<String> rules =
+          strings(
+              parse(
+                  http.send("GET", apicurioArtifactUrl(subject, "rules"), null, null, true)
+                      .body()));
       if (!rules.contains("COMPATIBILITY")) {
         return Optional.empty();
       }
-      JsonNode rule = parse(http.send("GET", apicurioArtifactUrl(subject, "rules", "COMPATIBILITY"), null, null, true)
-          .body());
+      JsonNode rule =
+          parse(
+              http.send(
+                      "GET",
+                      apicurioArtifactUrl(subject, "rules", "COMPATIBILITY"),
+                      null,
+                      null,
+                      true)
+                  .body());
       return Optional.ofNullable(rule.path("config").asText(null));
     } catch (RegistryException e) {
       if (e.isNotFound()) {
@@ -263,12 +324,14 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   /**
-   * A URL of Apicurio's own API for the artifact that holds a subject: Apicurio's Confluent API keeps subjects as
-   * artifacts of the {@code default} group, the subject name as artifact id (one path segment, percent-encoded).
+   * A URL of Apicurio's own API for the artifact that holds a subject: Apicurio's Confluent API
+   * keeps subjects as artifacts of the {@code default} group, the subject name as artifact id (one
+   * path segment, percent-encoded).
    */
   private HttpUrl apicurioArtifactUrl(String subject, String... below) {
-    List<String> segments = new ArrayList<>(List.of("apis", "registry", "v3", "groups", "default", "artifacts",
-        subject));
+    List<String> segments =
+        new ArrayList<>(
+            List.of("apis", "registry", "v3", "groups", "default", "artifacts", subject));
     segments.addAll(List.of(below));
     return http.urlOnHost(apicurioRoot(), segments);
   }
@@ -281,7 +344,8 @@ public final class RegistryClient implements AutoCloseable {
   /** {@code GET /mode/{subject}}: the subject's own mode, empty where it inherits (40409). */
   public Optional<String> subjectMode(String subject) {
     try {
-      return Optional.ofNullable(getJson(List.of("mode", subject), Map.of()).path("mode").asText(null));
+      return Optional.ofNullable(
+          getJson(List.of("mode", subject), Map.of()).path("mode").asText(null));
     } catch (RegistryException e) {
       if (e.isModeNotConfigured() || e.isSubjectNotFound()) {
         return Optional.empty();
@@ -290,14 +354,21 @@ public final class RegistryClient implements AutoCloseable {
     }
   }
 
-  /** {@code PUT /mode}, with {@code force=true} when asked (IMPORT on a registry that has subjects). */
+  /**
+   * {@code PUT /mode}, with {@code force=true} when asked (IMPORT on a registry that has subjects).
+   */
   public void setGlobalMode(String mode, boolean force) {
-    put(List.of("mode"), force ? Map.of("force", "true") : Map.of(), MAPPER.createObjectNode().put("mode", mode));
+    put(
+        List.of("mode"),
+        force ? Map.of("force", "true") : Map.of(),
+        MAPPER.createObjectNode().put("mode", mode));
   }
 
   /** {@code PUT /mode/{subject}}, with {@code force=true} when asked. */
   public void setSubjectMode(String subject, String mode, boolean force) {
-    put(List.of("mode", subject), force ? Map.of("force", "true") : Map.of(),
+    put(
+        List.of("mode", subject),
+        force ? Map.of("force", "true") : Map.of(),
         MAPPER.createObjectNode().put("mode", mode));
   }
 
@@ -306,17 +377,31 @@ public final class RegistryClient implements AutoCloseable {
     http.send("DELETE", http.urlOf(List.of("mode", subject), Map.of()), null, null, true);
   }
 
-  /** {@code POST /subjects/{subject}/versions}: registers a schema, with explicit id and version if given; its id. */
+  /**
+   * {@code POST /subjects/{subject}/versions}: registers a schema, with explicit id and version if
+   * given; its id.
+   */
   public int register(String subject, RegisterRequest request) {
-    JsonNode reply = parse(http.send("POST", http.urlOf(List.of("subjects", subject, "versions"), Map.of()),
-        write(request.toJson(MAPPER)), HttpTransport.JSON, true).body());
+    JsonNode reply =
+        parse(
+            http.send(
+                    "POST",
+                    http.urlOf(List.of("subjects", subject, "versions"), Map.of()),
+                    write(request.toJson(MAPPER)),
+                    HttpTransport.JSON,
+                    true)
+                .body());
     return reply.path("id").asInt();
   }
 
   /** {@code DELETE /subjects/{subject}/versions/{version}}: a soft delete. */
   public void softDeleteVersion(String subject, int version) {
-    http.send("DELETE", http.urlOf(List.of("subjects", subject, "versions", Integer.toString(version)), Map.of()),
-        null, null, true);
+    http.send(
+        "DELETE",
+        http.urlOf(List.of("subjects", subject, "versions", Integer.toString(version)), Map.of()),
+        null,
+        null,
+        true);
   }
 
   /** {@code GET /contexts}; empty where the server has no contexts. */
@@ -331,12 +416,23 @@ public final class RegistryClient implements AutoCloseable {
     }
   }
 
-  /** {@code POST /subjects/{subject}}: the version under which the subject has this schema, if any (40401/40403). */
+  /**
+   * {@code POST /subjects/{subject}}: the version under which the subject has this schema, if any
+   * (40401/40403).
+   */
   public Optional<SchemaEntry> lookup(String subject, RegisterRequest request, boolean deleted) {
     try {
-      JsonNode reply = parse(http.send("POST", http.urlOf(List.of("subjects", subject),
-          deleted ? Map.of("deleted", "true") : Map.of()), write(request.contentOnly().toJson(MAPPER)),
-          HttpTransport.JSON, true).body());
+      JsonNode reply =
+          parse(
+              http.send(
+                      "POST",
+                      http.urlOf(
+                          List.of("subjects", subject),
+                          deleted ? Map.of("deleted", "true") : Map.of()),
+                      write(request.contentOnly().toJson(MAPPER)),
+                      HttpTransport.JSON,
+                      true)
+                  .body());
       return Optional.of(SchemaEntry.fromJson(reply));
     } catch (RegistryException e) {
       if (e.isSubjectNotFound() || e.isSchemaNotFound()) {
@@ -348,33 +444,54 @@ public final class RegistryClient implements AutoCloseable {
 
   /** {@code POST /compatibility/subjects/{subject}/versions/latest?verbose=true}. */
   public CompatibilityResult checkCompatibility(String subject, RegisterRequest request) {
-    JsonNode reply = parse(http.send("POST",
-        http.urlOf(List.of("compatibility", "subjects", subject, "versions", "latest"), Map.of("verbose", "true")),
-        write(request.contentOnly().toJson(MAPPER)), HttpTransport.JSON, true).body());
-    return new CompatibilityResult(reply.path("is_compatible").asBoolean(false), strings(reply.path("messages")));
+    JsonNode reply =
+        parse(
+            http.send(
+                    "POST",
+                    http.urlOf(
+                        List.of("compatibility", "subjects", subject, "versions", "latest"),
+                        Map.of("verbose", "true")),
+                    write(request.contentOnly().toJson(MAPPER)),
+                    HttpTransport.JSON,
+                    true)
+                .body());
+    return new CompatibilityResult(
+        reply.path("is_compatible").asBoolean(false), strings(reply.path("messages")));
   }
 
   /**
-   * Apicurio's {@code POST /apis/registry/v3/admin/import} of a ZIP export, keeping global and content ids, on an
-   * empty registry only. Not retried: a second attempt after a partial import would meet a non-empty registry.
+   * Apicurio's {@code POST /apis/registry/v3/admin/import} of a ZIP export, keeping global and
+   * content ids, on an empty registry only. Not retried: a second attempt after a partial import
+   * would meet a non-empty registry.
    */
   public void apicurioImport(byte[] zip) {
     apicurioImport(zip, true);
   }
 
   /**
-   * Apicurio's admin import; with {@code requireEmptyRegistry} false it adds to a registry that already holds data
-   * (and silently skips entities that collide, so the caller checks the result).
+   * Apicurio's admin import; with {@code requireEmptyRegistry} false it adds to a registry that
+   * already holds data (and silently skips entities that collide, so the caller checks the result).
    */
   public void apicurioImport(byte[] zip, boolean requireEmptyRegistry) {
-    HttpUrl url = http.urlOnHost(apicurioRoot(), "/apis/registry/v3/admin/import").newBuilder()
-        .addQueryParameter("requireEmptyRegistry", Boolean.toString(requireEmptyRegistry)).build();
+    HttpUrl url =
+        http.urlOnHost(apicurioRoot(), "/apis/registry/v3/admin/import")
+            .newBuilder()
+            .addQueryParameter("requireEmptyRegistry", Boolean.toString(requireEmptyRegistry))
+            .build();
     http.send("POST", url, zip, HttpTransport.ZIP, false);
   }
 
-  /** Apicurio's {@code GET /apis/registry/v3/admin/export}: the registry as a ZIP of JSON entities. */
+  /**
+   * Apicurio's {@code GET /apis/registry/v3/admin/export}: the registry as a ZIP of JSON entities.
+   */
   public byte[] apicurioExport() {
-    return http.send("GET", http.urlOnHost(apicurioRoot(), "/apis/registry/v3/admin/export"), null, null, true).body();
+    return http.send(
+            "GET",
+            http.urlOnHost(apicurioRoot(), "/apis/registry/v3/admin/export"),
+            null,
+            null,
+            true)
+        .body();
   }
 
   @Override
@@ -413,7 +530,8 @@ public final class RegistryClient implements AutoCloseable {
       JsonNode n = body.length == 0 ? null : MAPPER.readTree(body);
       return n == null ? MAPPER.missingNode() : n;
     } catch (IOException e) {
-      throw new MalformedReplyException(http.describe() + " answered with invalid JSON: " + e.getMessage());
+      throw new MalformedReplyException(
+          http.describe() + " answered with invalid JSON: " + e.getMessage());
     }
   }
 

@@ -13,11 +13,12 @@ import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLException;
 
 /**
- * The one place that turns a registry's failed answer or a failed connection into an exception: 401 and 403 and I/O
- * failures become {@link UnreachableException}s naming the URL, every other error status a {@link RegistryException}
- * with the registry's {@code error_code} and message. Messages name the registry URL (never with credentials) and
- * the request, never a header. An error answer is reported as what the registry answered (status, {@code error_code},
- * message), never as the registry being unreachable: it did answer.
+ * The one place that turns a registry's failed answer or a failed connection into an exception: 401
+ * and 403 and I/O failures become {@link UnreachableException}s naming the URL, every other error
+ * status a {@link RegistryException} with the registry's {@code error_code} and message. Messages
+ * name the registry URL (never with credentials) and the request, never a header. An error answer
+ * is reported as what the registry answered (status, {@code error_code}, message), never as the
+ * registry being unreachable: it did answer.
  */
 final class RegistryErrors {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -26,13 +27,18 @@ final class RegistryErrors {
   private RegistryErrors() {}
 
   /**
-   * The exception for an error answer; {@code registry} names it ({@code source schema registry URL}), {@code request}
-   * is the method and path, such as {@code GET /subjects}.
+   * The exception for an error answer; {@code registry} names it ({@code source schema registry
+   * URL}), {@code request} is the method and path, such as {@code GET /subjects}.
    */
   static KraftportException from(String registry, String request, int status, byte[] body) {
     if (status == 401 || status == 403) {
-      return new UnreachableException(registry + " refused our credentials (HTTP " + status
-          + (status == 401 ? " Unauthorized" : " Forbidden") + ") for " + request);
+      return new UnreachableException(
+          registry
+              + " refused our credentials (HTTP "
+              + status
+              + (status == 401 ? " Unauthorized" : " Forbidden")
+              + ") for "
+              + request);
     }
     int code = 0;
     String message = null;
@@ -47,8 +53,12 @@ final class RegistryErrors {
         message = new String(body, StandardCharsets.UTF_8);
       }
     }
-    StringBuilder text = new StringBuilder(registry).append(" answered ").append(request)
-        .append(" with HTTP ").append(status);
+    StringBuilder text =
+        new StringBuilder(registry)
+            .append(" answered ")
+            .append(request)
+            .append(" with HTTP ")
+            .append(status);
     if (code != 0) {
       text.append(", error ").append(code);
     }
@@ -70,7 +80,9 @@ final class RegistryErrors {
     } else if (e instanceof SSLException) {
       why = "TLS handshake failed: " + oneLine(String.valueOf(e.getMessage()));
     } else {
-      why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()));
+      why =
+          e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()));
     }
     return new UnreachableException(registry + " is unreachable (" + why + ") for " + request, e);
   }

@@ -3,9 +3,10 @@ package io.kraftport.registry;
 import io.kraftport.KraftportException;
 
 /**
- * A schema registry answered a request with an error: the HTTP status, the registry's {@code error_code} (0 when the
- * body carried none) and its message. Made only by {@link RegistryErrors}, the one place that reads error responses.
- * Authentication failures and unreachable registries are {@link io.kraftport.UnreachableException}s instead.
+ * A schema registry answered a request with an error: the HTTP status, the registry's {@code
+ * error_code} (0 when the body carried none) and its message. Made only by {@link RegistryErrors},
+ * the one place that reads error responses. Authentication failures and unreachable registries are
+ * {@link io.kraftport.UnreachableException}s instead.
  */
 public final class RegistryException extends KraftportException {
   private static final long serialVersionUID = 1L;
@@ -89,9 +90,12 @@ public final class RegistryException extends KraftportException {
     return httpStatus == 404;
   }
 
-  /** The endpoint does not exist on this server (404 or 405 without a registry error code, or 501). */
+  /**
+   * The endpoint does not exist on this server (404 or 405 without a registry error code, or 501).
+   */
   public boolean isUnsupportedEndpoint() {
-    return (errorCode == 0 || errorCode == 404 || errorCode == 405) && (httpStatus == 404 || httpStatus == 405)
+    return (errorCode == 0 || errorCode == 404 || errorCode == 405)
+            && (httpStatus == 404 || httpStatus == 405)
         || httpStatus == 501;
   }
 

@@ -15,13 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Reads a whole schema registry into a {@link RegistrySnapshot}: global compatibility and mode, contexts, every
- * subject and every version (soft-deleted ones included and flagged) with id, type, text, references, metadata and
- * rule set, and each subject's own compatibility and mode where it overrides the global ones (on Apicurio, its own
- * rules API tells a subject's compatibility override apart, its modes stay as answered). Schema texts come from
- * the paged {@code /schemas?deleted=true} listing where the server offers it; whatever the listing lacks is read
- * version by version. Subjects are read with bounded parallelism; the result is sorted, so two exports of the same
- * registry are equal.
+ * Reads a whole schema registry into a {@link RegistrySnapshot}: global compatibility and mode,
+ * contexts, every subject and every version (soft-deleted ones included and flagged) with id, type,
+ * text, references, metadata and rule set, and each subject's own compatibility and mode where it
+ * overrides the global ones (on Apicurio, its own rules API tells a subject's compatibility
+ * override apart, its modes stay as answered). Schema texts come from the paged {@code
+ * /schemas?deleted=true} listing where the server offers it; whatever the listing lacks is read
+ * version by version. Subjects are read with bounded parallelism; the result is sorted, so two
+ * exports of the same registry are equal.
  */
 public final class RegistryExporter {
   private final RegistryClient client;
@@ -40,38 +41,58 @@ public final class RegistryExporter {
     String globalCompatibility = client.globalCompatibility();
     String globalMode = optional(client::globalMode);
     List<String> contexts = client.contexts();
-    List<String> subjects = client.subjects(true).stream().filter(options::accepts).distinct().sorted().toList();
+    List<String> subjects =
+        client.subjects(true).stream().filter(options::accepts).distinct().sorted().toList();
     Set<String> live = new HashSet<>(client.subjects(false));
     boolean overridesKnown = flavor != RegistryFlavor.APICURIO;
-    // The client reads Apicurio's compatibility from its rules API, which tells an override from none.
+    // The client reads Apicurio's compatibility from its rules API, which tells an override from
+    // none.
     boolean compatibilityKnown = flavor == RegistryFlavor.APICURIO;
 
     try (Parallel parallel = new Parallel(options.parallelism())) {
       AtomicLong listed = new AtomicLong();
-      Map<String, VersionLists> versionLists = parallel.map(subjects, s -> {
-        VersionLists lists = new VersionLists(client.versions(s, true), new HashSet<>(client.versions(s, false)));
-        progress.advance("subjects listed", listed.incrementAndGet(), subjects.size());
-        return lists;
-      });
+      Map<String, VersionLists> versionLists =
+          parallel.map(
+              subjects,
+              s -> {
+                VersionLists lists =
+                    new VersionLists(
+                        client.versions(s, true), new HashSet<>(client.versions(s, false)));
+                progress.advance("subjects listed", listed.incrementAndGet(), subjects.size());
+                return lists;
+              });
       Map<Key, SchemaEntry> entries = listing(options, new HashSet<>(subjects));
       List<Key> missing = new ArrayList<>();
-      versionLists.forEach((s, lists) -> lists.all().forEach(v -> {
-        if (!entries.containsKey(new Key(s, v))) {
-          missing.add(new Key(s, v));
-        }
-      }));
+      versionLists.forEach(
+          (s, lists) ->
+              lists
+                  .all()
+                  .forEach(
+                      v -> {
+                        if (!entries.containsKey(new Key(s, v))) {
+                          missing.add(new Key(s, v));
+                        }
+                      }));
       AtomicLong read = new AtomicLong();
-      entries.putAll(parallel.map(missing, k -> {
-        SchemaEntry e = client.version(k.subject(), k.version(), true);
-        progress.advance("schema versions read", read.incrementAndGet(), missing.size());
-        return e;
-      }));
+      entries.putAll(
+          parallel.map(
+              missing,
+              k -> {
+                SchemaEntry e = client.version(k.subject(), k.version(), true);
+                progress.advance("schema versions read", read.incrementAndGet(), missing.size());
+                return e;
+              }));
       AtomicLong settled = new AtomicLong();
-      Map<String, Overrides> overrides = parallel.map(subjects, s -> {
-        Overrides o = new Overrides(client.subjectCompatibility(s).orElse(null), optionalMode(s));
-        progress.advance("subject settings read", settled.incrementAndGet(), subjects.size());
-        return o;
-      });
+      Map<String, Overrides> overrides =
+          parallel.map(
+              subjects,
+              s -> {
+                Overrides o =
+                    new Overrides(client.subjectCompatibility(s).orElse(null), optionalMode(s));
+                progress.advance(
+                    "subject settings read", settled.incrementAndGet(), subjects.size());
+                return o;
+              });
 
       List<SubjectSnapshot> out = new ArrayList<>();
       for (String s : subjects) {
@@ -83,15 +104,23 @@ public final class RegistryExporter {
         Overrides o = overrides.get(s);
         out.add(new SubjectSnapshot(s, !live.contains(s), o.compatibility(), o.mode(), versions));
       }
-      return new RegistrySnapshot(client.url(), flavor.snapshotName(), globalCompatibility, globalMode,
-          overridesKnown, compatibilityKnown, contexts, out, List.of());
+      return new RegistrySnapshot(
+          client.url(),
+          flavor.snapshotName(),
+          globalCompatibility,
+          globalMode,
+          overridesKnown,
+          compatibilityKnown,
+          contexts,
+          out,
+          List.of());
     }
   }
 
   /**
-   * The {@code /schemas?deleted=true} listing of the exported subjects, page by page; empty where the server has no
-   * such listing. Stops at a short page, at a page larger than asked (the server ignored the limit), or at a page
-   * that brings nothing new (the server ignored the offset).
+   * The {@code /schemas?deleted=true} listing of the exported subjects, page by page; empty where
+   * the server has no such listing. Stops at a short page, at a page larger than asked (the server
+   * ignored the limit), or at a page that brings nothing new (the server ignored the offset).
    */
   private Map<Key, SchemaEntry> listing(ExportOptions options, Set<String> subjects) {
     Map<Key, SchemaEntry> out = new HashMap<>();

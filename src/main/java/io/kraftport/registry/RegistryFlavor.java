@@ -3,8 +3,9 @@ package io.kraftport.registry;
 import java.util.Locale;
 
 /**
- * What kind of server answers a registry URL: Confluent Schema Registry, Apicurio Registry's Confluent-compatible
- * API, or another server speaking the Confluent API. The name is what a snapshot stores in {@code flavor}.
+ * What kind of server answers a registry URL: Confluent Schema Registry, Apicurio Registry's
+ * Confluent-compatible API, or another server speaking the Confluent API. The name is what a
+ * snapshot stores in {@code flavor}.
  */
 public enum RegistryFlavor {
   CONFLUENT,

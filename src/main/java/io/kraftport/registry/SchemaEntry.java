@@ -7,12 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A schema as a registry answers it: from a subject version, the {@code /schemas} listing, a lookup, or
- * {@code /schemas/ids/{id}} (then without subject and version). The schema type is {@code AVRO} when left out.
+ * A schema as a registry answers it: from a subject version, the {@code /schemas} listing, a
+ * lookup, or {@code /schemas/ids/{id}} (then without subject and version). The schema type is
+ * {@code AVRO} when left out.
  */
 public record SchemaEntry(
-    String subject, Integer version, Integer id, String schemaType, String schema,
-    List<SchemaReference> references, JsonNode metadata, JsonNode ruleSet) {
+    String subject,
+    Integer version,
+    Integer id,
+    String schemaType,
+    String schema,
+    List<SchemaReference> references,
+    JsonNode metadata,
+    JsonNode ruleSet) {
 
   public SchemaEntry {
     schemaType = schemaType == null || schemaType.isBlank() ? "AVRO" : schemaType;
@@ -25,17 +32,31 @@ public record SchemaEntry(
   static SchemaEntry fromJson(JsonNode n) {
     List<SchemaReference> refs = new ArrayList<>();
     for (JsonNode r : n.path("references")) {
-      refs.add(new SchemaReference(r.path("name").asText(), r.path("subject").asText(), r.path("version").asInt()));
+      refs.add(
+          new SchemaReference(
+              r.path("name").asText(), r.path("subject").asText(), r.path("version").asInt()));
     }
     return new SchemaEntry(
-        text(n, "subject"), n.hasNonNull("version") ? n.get("version").asInt() : null,
-        n.hasNonNull("id") ? n.get("id").asInt() : null, text(n, "schemaType"), text(n, "schema"),
-        refs, n.get("metadata"), n.get("ruleSet"));
+        text(n, "subject"),
+        n.hasNonNull("version") ? n.get("version").asInt() : null,
+        n.hasNonNull("id") ? n.get("id").asInt() : null,
+        text(n, "schemaType"),
+        text(n, "schema"),
+        refs,
+        n.get("metadata"),
+        n.get("ruleSet"));
   }
 
   /** This entry as a snapshot version; the subject version and id must be known. */
   public SchemaVersion toSchemaVersion(boolean deleted) {
-    return new SchemaVersion(version, id, schemaType, deleted, references, metadata, ruleSet,
+    return new SchemaVersion(
+        version,
+        id,
+        schemaType,
+        deleted,
+        references,
+        metadata,
+        ruleSet,
         schema == null ? "" : schema);
   }
 

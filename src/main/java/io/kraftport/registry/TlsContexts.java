@@ -19,8 +19,9 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * Builds the TLS socket factory and trust manager for a registry from its key and trust stores (JKS, PKCS12, or a
- * PEM file of certificates for the trust store). Failures name the store file, never its password.
+ * Builds the TLS socket factory and trust manager for a registry from its key and trust stores
+ * (JKS, PKCS12, or a PEM file of certificates for the trust store). Failures name the store file,
+ * never its password.
  */
 final class TlsContexts {
   private TlsContexts() {}
@@ -30,22 +31,30 @@ final class TlsContexts {
 
   static Built build(RegistrySettings.Tls tls) {
     try {
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(tls.truststore() == null ? null : load(tls.truststore()));
-      X509TrustManager trust = Arrays.stream(tmf.getTrustManagers())
-          .filter(X509TrustManager.class::isInstance).map(X509TrustManager.class::cast).findFirst()
-          .orElseThrow(() -> new InvalidInputException("no X.509 trust manager available"));
+      X509TrustManager trust =
+          Arrays.stream(tmf.getTrustManagers())
+              .filter(X509TrustManager.class::isInstance)
+              .map(X509TrustManager.class::cast)
+              .findFirst()
+              .orElseThrow(() -> new InvalidInputException("no X.509 trust manager available"));
       KeyManagerFactory kmf = null;
       if (tls.keystore() != null) {
         kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        RegistrySettings.Secret keyPassword = tls.keyPassword() != null ? tls.keyPassword() : tls.keystore().password();
-        kmf.init(load(tls.keystore()), keyPassword == null ? new char[0] : keyPassword.reveal().toCharArray());
+        RegistrySettings.Secret keyPassword =
+            tls.keyPassword() != null ? tls.keyPassword() : tls.keystore().password();
+        kmf.init(
+            load(tls.keystore()),
+            keyPassword == null ? new char[0] : keyPassword.reveal().toCharArray());
       }
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(kmf == null ? null : kmf.getKeyManagers(), new TrustManager[] {trust}, null);
       return new Built(context, trust);
     } catch (GeneralSecurityException e) {
-      throw new InvalidInputException("cannot set up TLS for the schema registry: " + e.getMessage(), e);
+      throw new InvalidInputException(
+          "cannot set up TLS for the schema registry: " + e.getMessage(), e);
     }
   }
 
@@ -69,7 +78,8 @@ final class TlsContexts {
       throw new InvalidInputException(store.location() + ": no such file");
     } catch (IOException | GeneralSecurityException e) {
       // The message of a wrong password names no secret ("keystore password was incorrect").
-      throw new InvalidInputException("cannot read " + type + " store " + store.location() + ": " + e.getMessage(), e);
+      throw new InvalidInputException(
+          "cannot read " + type + " store " + store.location() + ": " + e.getMessage(), e);
     }
   }
 }

@@ -12,14 +12,18 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
- * The order to register a snapshot's subject versions in: every version after the versions it references and after
- * the earlier versions of its subject; ties broken by subject name, then version, so the order is deterministic.
- * Versions caught in a reference cycle (which no registry can hold) come last, in name order, flagged.
+ * The order to register a snapshot's subject versions in: every version after the versions it
+ * references and after the earlier versions of its subject; ties broken by subject name, then
+ * version, so the order is deterministic. Versions caught in a reference cycle (which no registry
+ * can hold) come last, in name order, flagged.
  */
 final class TopologicalOrder {
   private TopologicalOrder() {}
 
-  /** A subject version in registration order; {@code inCycle} when no order satisfies its references. */
+  /**
+   * A subject version in registration order; {@code inCycle} when no order satisfies its
+   * references.
+   */
   record Node(String subject, SchemaVersion version, boolean inCycle) {
     SubjectVersion key() {
       return new SubjectVersion(subject, version.version());
@@ -53,14 +57,15 @@ final class TopologicalOrder {
         previous = v;
       }
     }
-    Comparator<Node> byName = Comparator.comparing(Node::subject)
-        .thenComparingInt(n -> n.version().version());
+    Comparator<Node> byName =
+        Comparator.comparing(Node::subject).thenComparingInt(n -> n.version().version());
     PriorityQueue<Node> ready = new PriorityQueue<>(byName);
-    pending.forEach((k, count) -> {
-      if (count == 0) {
-        ready.add(nodes.get(k));
-      }
-    });
+    pending.forEach(
+        (k, count) -> {
+          if (count == 0) {
+            ready.add(nodes.get(k));
+          }
+        });
     List<Node> out = new ArrayList<>();
     while (!ready.isEmpty()) {
       Node n = ready.poll();
@@ -72,13 +77,18 @@ final class TopologicalOrder {
       }
     }
     if (out.size() < nodes.size()) {
-      nodes.values().stream().filter(n -> pending.get(n.key()) > 0).sorted(byName)
+      nodes.values().stream()
+          .filter(n -> pending.get(n.key()) > 0)
+          .sorted(byName)
           .forEach(n -> out.add(new Node(n.subject(), n.version(), true)));
     }
     return out;
   }
 
-  private static void edge(SubjectVersion from, SubjectVersion to, Map<SubjectVersion, List<SubjectVersion>> users,
+  private static void edge(
+      SubjectVersion from,
+      SubjectVersion to,
+      Map<SubjectVersion, List<SubjectVersion>> users,
       Map<SubjectVersion, Integer> pending) {
     users.computeIfAbsent(from, k -> new ArrayList<>()).add(to);
     pending.merge(to, 1, Integer::sum);

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.kraftport.snapshot.SnapshotCodec;
 import java.nio.file.Path;
 
-/** Writes machine-readable reports with the snapshot's formatting rules (sorted keys, stable indentation). */
+/**
+ * Writes machine-readable reports with the snapshot's formatting rules (sorted keys, stable
+ * indentation).
+ */
 public final class JsonReports {
   private JsonReports() {}
 

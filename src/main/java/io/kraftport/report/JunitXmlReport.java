@@ -13,12 +13,14 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Renders a {@link Report} as JUnit XML, the format CI systems show as test results (Jenkins, GitLab, GitHub test
- * reporters). Each check is a test case of class {@code kraftport.<command>}; each resource with differences is a
- * test case of class {@code kraftport.topics}, {@code kraftport.subjects} or {@code kraftport.roundtrip}, failing when
- * any of its differences is drift. A report with neither checks nor differences is one passing case, "parity".
+ * Renders a {@link Report} as JUnit XML, the format CI systems show as test results (Jenkins,
+ * GitLab, GitHub test reporters). Each check is a test case of class {@code kraftport.<command>};
+ * each resource with differences is a test case of class {@code kraftport.topics}, {@code
+ * kraftport.subjects} or {@code kraftport.roundtrip}, failing when any of its differences is drift.
+ * A report with neither checks nor differences is one passing case, "parity".
  *
- * <p>The output carries no timestamps and no host name, so the same report renders to the same bytes.
+ * <p>The output carries no timestamps and no host name, so the same report renders to the same
+ * bytes.
  */
 public final class JunitXmlReport {
   /** Lists in a failure message are cut here; the failure body lists everything. */
@@ -26,8 +28,15 @@ public final class JunitXmlReport {
 
   private JunitXmlReport() {}
 
-  /** One {@code <testcase>}, decided before writing so the suite's counts come first and are right. */
-  private record Case(String classname, String name, String failureMessage, String failureType, String failureBody,
+  /**
+   * One {@code <testcase>}, decided before writing so the suite's counts come first and are right.
+   */
+  private record Case(
+      String classname,
+      String name,
+      String failureMessage,
+      String failureType,
+      String failureBody,
       String out) {
     boolean failed() {
       return failureMessage != null;
@@ -75,8 +84,14 @@ public final class JunitXmlReport {
       cases.add(resource(g));
     }
     if (cases.isEmpty()) {
-      cases.add(new Case("kraftport." + report.command(), "parity", null, null, null,
-          ReportParts.headline(report) + "\nno differences\n"));
+      cases.add(
+          new Case(
+              "kraftport." + report.command(),
+              "parity",
+              null,
+              null,
+              null,
+              ReportParts.headline(report) + "\nno differences\n"));
     }
     return cases;
   }
@@ -87,23 +102,38 @@ public final class JunitXmlReport {
     if (check.passed()) {
       return new Case(classname, check.name(), null, null, null, check.summary() + "\n" + details);
     }
-    return new Case(classname, check.name(), check.summary(), "check",
-        details.isEmpty() ? check.summary() + "\n" : details, null);
+    return new Case(
+        classname,
+        check.name(),
+        check.summary(),
+        "check",
+        details.isEmpty() ? check.summary() + "\n" : details,
+        null);
   }
 
   private static Case resource(ResourceGroup g) {
     String classname = "kraftport." + g.area();
-    String out = g.expected().isEmpty() ? null : g.expected().stream()
-        .map(d -> ReportParts.statusLabel(d.status()) + ": " + ReportParts.sentence(d) + "\n")
-        .collect(Collectors.joining());
+    String out =
+        g.expected().isEmpty()
+            ? null
+            : g.expected().stream()
+                .map(
+                    d ->
+                        ReportParts.statusLabel(d.status()) + ": " + ReportParts.sentence(d) + "\n")
+                .collect(Collectors.joining());
     List<Difference> drift = g.drift();
     if (drift.isEmpty()) {
       return new Case(classname, g.resource(), null, null, null, out);
     }
     List<String> fields = drift.stream().map(ReportParts::what).toList();
-    String message = "drift in " + String.join(", ", fields.subList(0, Math.min(MESSAGE_ITEMS, fields.size())))
-        + (fields.size() > MESSAGE_ITEMS ? " and " + (fields.size() - MESSAGE_ITEMS) + " more" : "");
-    String body = drift.stream().map(d -> ReportParts.sentence(d) + "\n").collect(Collectors.joining());
+    String message =
+        "drift in "
+            + String.join(", ", fields.subList(0, Math.min(MESSAGE_ITEMS, fields.size())))
+            + (fields.size() > MESSAGE_ITEMS
+                ? " and " + (fields.size() - MESSAGE_ITEMS) + " more"
+                : "");
+    String body =
+        drift.stream().map(d -> ReportParts.sentence(d) + "\n").collect(Collectors.joining());
     return new Case(classname, g.resource(), message, "drift", body, out);
   }
 
@@ -132,7 +162,8 @@ public final class JunitXmlReport {
     w.writeEndElement();
   }
 
-  private static void property(XMLStreamWriter w, String name, String value) throws XMLStreamException {
+  private static void property(XMLStreamWriter w, String name, String value)
+      throws XMLStreamException {
     indent(w, 3);
     w.writeEmptyElement("property");
     w.writeAttribute("name", attribute(name));
@@ -176,16 +207,16 @@ public final class JunitXmlReport {
   }
 
   /**
-   * An attribute on one line: the writer escapes markup but leaves line breaks raw, which parsers turn into
-   * spaces anyway; doing it here keeps what readers show and what the file says the same.
+   * An attribute on one line: the writer escapes markup but leaves line breaks raw, which parsers
+   * turn into spaces anyway; doing it here keeps what readers show and what the file says the same.
    */
   private static String attribute(String s) {
     return text(s).replaceAll("[\\r\\n\\t]+", " ");
   }
 
   /**
-   * Text XML 1.0 can hold: the writer escapes markup but would pass control characters through and make the file
-   * unreadable, so they become U+FFFD.
+   * Text XML 1.0 can hold: the writer escapes markup but would pass control characters through and
+   * make the file unreadable, so they become U+FFFD.
    */
   private static String text(String s) {
     StringBuilder sb = new StringBuilder(s.length());
@@ -194,7 +225,11 @@ public final class JunitXmlReport {
   }
 
   private static boolean allowed(int cp) {
-    return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD)
+    return cp == 0x9
+        || cp == 0xA
+        || cp == 0xD
+        || (cp >= 0x20 && cp <= 0xD7FF)
+        || (cp >= 0xE000 && cp <= 0xFFFD)
         || (cp >= 0x10000 && cp <= 0x10FFFF);
   }
 }

@@ -11,8 +11,13 @@ public final class RegistryTexts {
 
   public static String plan(ImportPlan plan, boolean verbose) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Target registry ").append(plan.target()).append(" (").append(plan.targetFlavor())
-        .append("): strategy ").append(plan.strategy()).append("\n\n");
+    sb.append("Target registry ")
+        .append(plan.target())
+        .append(" (")
+        .append(plan.targetFlavor())
+        .append("): strategy ")
+        .append(plan.strategy())
+        .append("\n\n");
     TextTable table = new TextTable("ACTION", "SUBJECT", "VERSION", "ID", "DETAILS");
     int hidden = 0;
     for (ImportStep s : plan.steps()) {
@@ -20,8 +25,13 @@ public final class RegistryTexts {
         hidden++;
         continue;
       }
-      table.row(s.action(), s.subject(), s.version(), s.id(),
-          (s.deleted() ? "soft-deleted" : "") + (s.reason() == null ? "" : (s.deleted() ? "; " : "") + s.reason()));
+      table.row(
+          s.action(),
+          s.subject(),
+          s.version(),
+          s.id(),
+          (s.deleted() ? "soft-deleted" : "")
+              + (s.reason() == null ? "" : (s.deleted() ? "; " : "") + s.reason()));
     }
     if (!table.isEmpty()) {
       sb.append(table.render());
@@ -30,10 +40,15 @@ public final class RegistryTexts {
       sb.append("(").append(hidden).append(" versions already there; --verbose lists them)\n");
     }
     for (SettingChange c : plan.settings()) {
-      sb.append("  set ").append(c.setting().name().toLowerCase(java.util.Locale.ROOT)).append(' ')
-          .append(c.isGlobal() ? "(global)" : c.subject()).append(": ").append(c.from() == null ? "(none)" : c.from())
+      sb.append("  set ")
+          .append(c.setting().name().toLowerCase(java.util.Locale.ROOT))
+          .append(' ')
+          .append(c.isGlobal() ? "(global)" : c.subject())
+          .append(": ")
+          .append(c.from() == null ? "(none)" : c.from())
           .append(" -> ")
-          .append(c.to() == null ? "(inherit)" : c.to()).append('\n');
+          .append(c.to() == null ? "(inherit)" : c.to())
+          .append('\n');
     }
     for (String b : plan.blockers()) {
       sb.append("  problem     ").append(b).append('\n');
@@ -41,11 +56,18 @@ public final class RegistryTexts {
     for (String n : plan.notes()) {
       sb.append("  note        ").append(n).append('\n');
     }
-    sb.append('\n').append("Schemas: ").append(plan.steps(ImportStep.Action.REGISTER).size()).append(" to register, ")
-        .append(plan.steps(ImportStep.Action.EXISTS_SAME).size()).append(" already there, ")
-        .append(plan.steps(ImportStep.Action.SOFT_DELETE).size()).append(" to soft-delete, ")
-        .append(plan.steps(ImportStep.Action.CONFLICT).size()).append(" in conflict, ")
-        .append(plan.settings().size()).append(" setting changes\n");
+    sb.append('\n')
+        .append("Schemas: ")
+        .append(plan.steps(ImportStep.Action.REGISTER).size())
+        .append(" to register, ")
+        .append(plan.steps(ImportStep.Action.EXISTS_SAME).size())
+        .append(" already there, ")
+        .append(plan.steps(ImportStep.Action.SOFT_DELETE).size())
+        .append(" to soft-delete, ")
+        .append(plan.steps(ImportStep.Action.CONFLICT).size())
+        .append(" in conflict, ")
+        .append(plan.settings().size())
+        .append(" setting changes\n");
     return sb.toString();
   }
 
@@ -53,10 +75,13 @@ public final class RegistryTexts {
     StringBuilder sb = new StringBuilder();
     sb.append("Registry import: ").append(result.status());
     if (!result.idChanges().isEmpty()) {
-      sb.append("\n  WARNING: ").append(result.idChanges().size())
+      sb.append("\n  WARNING: ")
+          .append(result.idChanges().size())
           .append(" schema ids changed; consumers of records written with the old ids will fail:");
-      result.idChanges().forEach(c -> sb.append("\n    id ").append(c.sourceId()).append(" -> ")
-          .append(c.targetId()));
+      result
+          .idChanges()
+          .forEach(
+              c -> sb.append("\n    id ").append(c.sourceId()).append(" -> ").append(c.targetId()));
     }
     for (String p : result.problems()) {
       sb.append("\n  problem     ").append(p);

@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The wording every human-facing report format shares (JUnit XML, Markdown, HTML): the headline, the tally, which
- * area a kind of difference belongs to, how one difference reads as a sentence, and how long values are shortened.
- * Kept in one place so the formats say the same thing in the same words.
+ * The wording every human-facing report format shares (JUnit XML, Markdown, HTML): the headline,
+ * the tally, which area a kind of difference belongs to, how one difference reads as a sentence,
+ * and how long values are shortened. Kept in one place so the formats say the same thing in the
+ * same words.
  */
 final class ReportParts {
   private ReportParts() {}
@@ -55,12 +56,27 @@ final class ReportParts {
     return status.name().toLowerCase(Locale.ROOT);
   }
 
-  /** The part of a migration a kind of difference belongs to; the exhaustive switch makes a new kind choose one. */
+  /**
+   * The part of a migration a kind of difference belongs to; the exhaustive switch makes a new kind
+   * choose one.
+   */
   static String area(Kind kind) {
     return switch (kind) {
-      case TOPIC_COUNT, TOPIC_MISSING, TOPIC_EXTRA, PARTITIONS, REPLICATION_FACTOR, CONFIG -> "topics";
-      case SUBJECT_COUNT, SUBJECT_MISSING, SUBJECT_EXTRA, SUBJECT_DELETED, VERSIONS, VERSION_DELETED, SCHEMA_ID,
-          SCHEMA_TYPE, SCHEMA_TEXT, REFERENCES, COMPATIBILITY, MODE -> "subjects";
+      case TOPIC_COUNT, TOPIC_MISSING, TOPIC_EXTRA, PARTITIONS, REPLICATION_FACTOR, CONFIG ->
+          "topics";
+      case SUBJECT_COUNT,
+          SUBJECT_MISSING,
+          SUBJECT_EXTRA,
+          SUBJECT_DELETED,
+          VERSIONS,
+          VERSION_DELETED,
+          SCHEMA_ID,
+          SCHEMA_TYPE,
+          SCHEMA_TEXT,
+          REFERENCES,
+          COMPATIBILITY,
+          MODE ->
+          "subjects";
       case ROUND_TRIP, PRODUCER_LOOKUP, COMPATIBILITY_CHECK -> "roundtrip";
     };
   }
@@ -80,8 +96,12 @@ final class ReportParts {
 
   /** One difference as a sentence, values in full: "partitions: expected 3, actual 6 — note". */
   static String sentence(Difference d) {
-    StringBuilder sb = new StringBuilder(what(d)).append(": expected ").append(orNone(d.expected()))
-        .append(", actual ").append(orNone(d.actual()));
+    StringBuilder sb =
+        new StringBuilder(what(d))
+            .append(": expected ")
+            .append(orNone(d.expected()))
+            .append(", actual ")
+            .append(orNone(d.actual()));
     if (d.note() != null) {
       sb.append(" — ").append(d.note());
     }
@@ -93,8 +113,9 @@ final class ReportParts {
   }
 
   /**
-   * Groups differences by area and resource, keeping the report's order (which {@link Difference#ORDER} made
-   * stable). Grouping by area too keeps a topic and a subject of the same name apart.
+   * Groups differences by area and resource, keeping the report's order (which {@link
+   * Difference#ORDER} made stable). Grouping by area too keeps a topic and a subject of the same
+   * name apart.
    */
   static List<ResourceGroup> byResource(List<Difference> differences) {
     Map<List<String>, List<Difference>> groups = new LinkedHashMap<>();
@@ -110,9 +131,9 @@ final class ReportParts {
   record Values(String expected, String actual) {}
 
   /**
-   * Shortens a difference's two values to at most {@code max} characters each. When they share a prefix longer than
-   * that (two schemas that differ in their last field), both start shortly before the first character that differs:
-   * cut from the start, the two cells would read the same.
+   * Shortens a difference's two values to at most {@code max} characters each. When they share a
+   * prefix longer than that (two schemas that differ in their last field), both start shortly
+   * before the first character that differs: cut from the start, the two cells would read the same.
    */
   static Values abbreviate(Difference d, int max) {
     String e = d.expected();
@@ -129,12 +150,17 @@ final class ReportParts {
     return new Values(excerpt(e, start, max), excerpt(a, start, max));
   }
 
-  /** Shortens text to at most {@code max} characters, ending in "…"; never splits a surrogate pair. */
+  /**
+   * Shortens text to at most {@code max} characters, ending in "…"; never splits a surrogate pair.
+   */
   static String abbreviate(String s, int max) {
     return excerpt(s, 0, max);
   }
 
-  /** At most {@code max} characters of {@code s} from {@code start}, with "…" where text was left out. */
+  /**
+   * At most {@code max} characters of {@code s} from {@code start}, with "…" where text was left
+   * out.
+   */
   private static String excerpt(String s, int start, int max) {
     if (s == null || s.length() <= max) {
       return s;

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The report files one run writes: any of JSON, JUnit XML, Markdown and HTML, each to its own path. Every format is
- * rendered before the first file is written, and each file is replaced atomically, so a reader (a CI step, a
- * browser) never sees a half-written report.
+ * The report files one run writes: any of JSON, JUnit XML, Markdown and HTML, each to its own path.
+ * Every format is rendered before the first file is written, and each file is replaced atomically,
+ * so a reader (a CI step, a browser) never sees a half-written report.
  */
 public final class ReportWriter {
   /** The file formats a report can be written in. */
@@ -40,20 +40,23 @@ public final class ReportWriter {
   /** Writes each format that has a path; formats without one (or with a null one) are skipped. */
   public ReportWriter(Map<Format, Path> files) {
     EnumMap<Format, Path> copy = new EnumMap<>(Format.class);
-    files.forEach((format, path) -> {
-      if (path != null) {
-        copy.put(format, path);
-      }
-    });
-    // Two formats into one file would leave whichever was written last: refuse before any file is written.
+    files.forEach(
+        (format, path) -> {
+          if (path != null) {
+            copy.put(format, path);
+          }
+        });
+    // Two formats into one file would leave whichever was written last: refuse before any file is
+    // written.
     Map<Path, Format> seen = new HashMap<>();
-    copy.forEach((format, path) -> {
-      Format other = seen.put(path.toAbsolutePath().normalize(), format);
-      if (other != null) {
-        throw new InvalidInputException("the " + other + " and " + format + " reports would both be written to "
-            + path);
-      }
-    });
+    copy.forEach(
+        (format, path) -> {
+          Format other = seen.put(path.toAbsolutePath().normalize(), format);
+          if (other != null) {
+            throw new InvalidInputException(
+                "the " + other + " and " + format + " reports would both be written to " + path);
+          }
+        });
     this.files = Collections.unmodifiableMap(copy);
   }
 
@@ -75,15 +78,18 @@ public final class ReportWriter {
     return files.isEmpty();
   }
 
-  /** Renders and writes every requested format; returns the files written, in {@link Format} order. */
+  /**
+   * Renders and writes every requested format; returns the files written, in {@link Format} order.
+   */
   public List<Path> write(Report report) {
     Map<Format, String> rendered = new EnumMap<>(Format.class);
     files.keySet().forEach(f -> rendered.put(f, f.render(report)));
     List<Path> written = new ArrayList<>(files.size());
-    files.forEach((format, path) -> {
-      SnapshotCodec.writeAtomically(path, rendered.get(format));
-      written.add(path);
-    });
+    files.forEach(
+        (format, path) -> {
+          SnapshotCodec.writeAtomically(path, rendered.get(format));
+          written.add(path);
+        });
     return written;
   }
 }

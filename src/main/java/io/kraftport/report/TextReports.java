@@ -18,8 +18,13 @@ public final class TextReports {
   private TextReports() {}
 
   public static String clusterLine(String label, ClusterInfo c) {
-    StringBuilder sb = new StringBuilder(label).append(" cluster ").append(c.clusterId()).append(": ")
-        .append(c.brokerCount()).append(c.brokerCount() == 1 ? " broker" : " brokers");
+    StringBuilder sb =
+        new StringBuilder(label)
+            .append(" cluster ")
+            .append(c.clusterId())
+            .append(": ")
+            .append(c.brokerCount())
+            .append(c.brokerCount() == 1 ? " broker" : " brokers");
     if (c.mode() != null) {
       sb.append(", ").append(c.mode());
     }
@@ -47,27 +52,60 @@ public final class TextReports {
       sb.append(table.render());
     }
     StringBuilder notes = new StringBuilder();
-    // Pins and translations repeat across topics (a cluster default shows on every topic): group them.
+    // Pins and translations repeat across topics (a cluster default shows on every topic): group
+    // them.
     Map<String, List<String>> pins = new TreeMap<>();
     Map<String, List<String>> translations = new TreeMap<>();
     for (TopicStep s : plan.steps()) {
-      s.pins().forEach((k, v) -> pins.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(s.topic()));
-      s.translations().forEach(t -> translations.computeIfAbsent(t.describe(), x -> new ArrayList<>())
-          .add(s.topic()));
+      s.pins()
+          .forEach(
+              (k, v) -> pins.computeIfAbsent(k + "=" + v, x -> new ArrayList<>()).add(s.topic()));
+      s.translations()
+          .forEach(
+              t ->
+                  translations
+                      .computeIfAbsent(t.describe(), x -> new ArrayList<>())
+                      .add(s.topic()));
     }
-    translations.forEach((what, topics) -> notes.append("  translated  ").append(what).append(" on ")
-        .append(topicList(topics, verbose)).append('\n'));
-    pins.forEach((what, topics) -> notes.append("  pinned      ").append(what)
-        .append(" (the target's default differs) on ").append(topicList(topics, verbose)).append('\n'));
+    translations.forEach(
+        (what, topics) ->
+            notes
+                .append("  translated  ")
+                .append(what)
+                .append(" on ")
+                .append(topicList(topics, verbose))
+                .append('\n'));
+    pins.forEach(
+        (what, topics) ->
+            notes
+                .append("  pinned      ")
+                .append(what)
+                .append(" (the target's default differs) on ")
+                .append(topicList(topics, verbose))
+                .append('\n'));
     for (TopicStep s : plan.steps()) {
       for (var c : s.changes()) {
-        notes.append("  ").append(s.action() == Action.ALTER ? "alter       " : "differs     ").append(s.topic())
-            .append(": ").append(c.field()).append(" source=").append(c.source()).append(" target=")
-            .append(c.target()).append('\n');
+        notes
+            .append("  ")
+            .append(s.action() == Action.ALTER ? "alter       " : "differs     ")
+            .append(s.topic())
+            .append(": ")
+            .append(c.field())
+            .append(" source=")
+            .append(c.source())
+            .append(" target=")
+            .append(c.target())
+            .append('\n');
       }
-      if (s.reason() != null && (s.isProblem() || s.note() == TopicStep.Note.REPLICATION_FACTOR_CAPPED)) {
-        notes.append("  ").append(s.isProblem() ? "problem     " : "note        ").append(s.topic()).append(": ")
-            .append(s.reason()).append('\n');
+      if (s.reason() != null
+          && (s.isProblem() || s.note() == TopicStep.Note.REPLICATION_FACTOR_CAPPED)) {
+        notes
+            .append("  ")
+            .append(s.isProblem() ? "problem     " : "note        ")
+            .append(s.topic())
+            .append(": ")
+            .append(s.reason())
+            .append('\n');
       }
     }
     if (notes.length() > 0) {
@@ -87,16 +125,32 @@ public final class TextReports {
   }
 
   public static String summary(TopicPlan plan) {
-    return "Topics: " + plan.count(Action.CREATE) + " to create, " + plan.count(Action.EXISTS_SAME)
-        + " already there, " + plan.count(Action.ALTER) + " to alter, " + plan.count(Action.CONFLICT)
-        + " in conflict, " + plan.count(Action.REFUSED) + " refused, " + plan.count(Action.SKIPPED) + " skipped"
-        + leftOut(plan.leftOut()) + "\n";
+    return "Topics: "
+        + plan.count(Action.CREATE)
+        + " to create, "
+        + plan.count(Action.EXISTS_SAME)
+        + " already there, "
+        + plan.count(Action.ALTER)
+        + " to alter, "
+        + plan.count(Action.CONFLICT)
+        + " in conflict, "
+        + plan.count(Action.REFUSED)
+        + " refused, "
+        + plan.count(Action.SKIPPED)
+        + " skipped"
+        + leftOut(plan.leftOut())
+        + "\n";
   }
 
   /** How many topics the filters left out, and why: the reason behind a "skipped" count. */
   public static String leftOut(LeftOut leftOut) {
-    return leftOut.total() == 0 ? "" : " (left out by the filters: " + leftOut.filtered()
-        + " by --include/--exclude, " + leftOut.internal() + " internal)";
+    return leftOut.total() == 0
+        ? ""
+        : " (left out by the filters: "
+            + leftOut.filtered()
+            + " by --include/--exclude, "
+            + leftOut.internal()
+            + " internal)";
   }
 
   private static String details(TopicStep s) {
@@ -124,17 +178,30 @@ public final class TextReports {
       sb.append(e.getKey()).append(": ").append(e.getValue()).append('\n');
     }
     if (!report.differences().isEmpty()) {
-      TextTable table = new TextTable("STATUS", "KIND", "RESOURCE", "FIELD", "EXPECTED", "ACTUAL", "NOTE");
+      TextTable table =
+          new TextTable("STATUS", "KIND", "RESOURCE", "FIELD", "EXPECTED", "ACTUAL", "NOTE");
       for (Difference d : report.differences()) {
-        table.row(d.status(), d.kind(), d.resource(), d.field(), abbreviate(d.expected()), abbreviate(d.actual()),
+        table.row(
+            d.status(),
+            d.kind(),
+            d.resource(),
+            d.field(),
+            abbreviate(d.expected()),
+            abbreviate(d.actual()),
             d.note());
       }
       sb.append('\n').append(table.render());
     }
-    sb.append('\n').append("Verdict: ").append(report.verdict()).append(" (")
-        .append(report.summary().get("drift")).append(" drift, ")
-        .append(report.summary().get("translated")).append(" translated, ")
-        .append(report.summary().get("accepted")).append(" accepted)\n");
+    sb.append('\n')
+        .append("Verdict: ")
+        .append(report.verdict())
+        .append(" (")
+        .append(report.summary().get("drift"))
+        .append(" drift, ")
+        .append(report.summary().get("translated"))
+        .append(" translated, ")
+        .append(report.summary().get("accepted"))
+        .append(" accepted)\n");
     return sb.toString();
   }
 
@@ -159,16 +226,23 @@ public final class TextReports {
         int shown = 0;
         for (String line : c.details()) {
           if (shown++ == 50) {
-            sb.append("  ... and ").append(c.details().size() - 50).append(" more (see the reports)\n");
+            sb.append("  ... and ")
+                .append(c.details().size() - 50)
+                .append(" more (see the reports)\n");
             break;
           }
           sb.append("  ").append(line).append('\n');
         }
       }
     }
-    sb.append('\n').append("Gate: ").append(report.verdict()).append(" (")
-        .append(report.checks().stream().filter(CheckResult::passed).count()).append(" of ")
-        .append(report.checks().size()).append(" checks passed)\n");
+    sb.append('\n')
+        .append("Gate: ")
+        .append(report.verdict())
+        .append(" (")
+        .append(report.checks().stream().filter(CheckResult::passed).count())
+        .append(" of ")
+        .append(report.checks().size())
+        .append(" checks passed)\n");
     return sb.toString();
   }
 

@@ -3,7 +3,10 @@ package io.kraftport.report;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table with left-aligned columns sized to their widest cell, for terminal output and CI logs. */
+/**
+ * A plain-text table with left-aligned columns sized to their widest cell, for terminal output and
+ * CI logs.
+ */
 public final class TextTable {
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();

@@ -31,15 +31,17 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.util.TimePeriod;
 
 /**
- * Avro binary encoding as Confluent's serializers write it (no container header), with Avro's logical-type
- * conversions on, so that a decimal is a {@code BigDecimal} and a date a {@code LocalDate} on both sides.
+ * Avro binary encoding as Confluent's serializers write it (no container header), with Avro's
+ * logical-type conversions on, so that a decimal is a {@code BigDecimal} and a date a {@code
+ * LocalDate} on both sides.
  */
 final class AvroCodec {
   /** Generic data with every logical-type conversion Avro ships. */
   static final GenericData DATA = withConversions();
 
   /** A decoder per thread, pointed at each payload in turn: a probe decodes many small records. */
-  private static final ThreadLocal<BinaryDecoder[]> DECODER = ThreadLocal.withInitial(() -> new BinaryDecoder[1]);
+  private static final ThreadLocal<BinaryDecoder[]> DECODER =
+      ThreadLocal.withInitial(() -> new BinaryDecoder[1]);
 
   private AvroCodec() {}
 
@@ -55,19 +57,26 @@ final class AvroCodec {
     return out.toByteArray();
   }
 
-  /** The datum and how many payload bytes it left unread (nonzero means the schema does not fit the bytes). */
+  /**
+   * The datum and how many payload bytes it left unread (nonzero means the schema does not fit the
+   * bytes).
+   */
   record Read(Object value, int unreadBytes) {}
 
   /**
-   * A reader of the schema as both writer and reader schema (the schema a consumer gets for the record's id); not
-   * for concurrent use.
+   * A reader of the schema as both writer and reader schema (the schema a consumer gets for the
+   * record's id); not for concurrent use.
    */
   static GenericDatumReader<Object> reader(Schema schema) {
     return new GenericDatumReader<>(schema, schema, DATA);
   }
 
-  /** Decodes {@code length} bytes from {@code offset} with a reader (see {@link #reader}), without copying them. */
-  static Read read(GenericDatumReader<Object> reader, byte[] bytes, int offset, int length) throws IOException {
+  /**
+   * Decodes {@code length} bytes from {@code offset} with a reader (see {@link #reader}), without
+   * copying them.
+   */
+  static Read read(GenericDatumReader<Object> reader, byte[] bytes, int offset, int length)
+      throws IOException {
     BinaryDecoder[] reuse = DECODER.get();
     BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, offset, length, reuse[0]);
     reuse[0] = decoder;
@@ -104,7 +113,8 @@ final class AvroCodec {
       return Leaf.of("bytes", HexFormat.of().formatHex(bytes));
     }
     if (value instanceof GenericFixed fixed) {
-      return Leaf.of("fixed " + fixed.getSchema().getFullName(), HexFormat.of().formatHex(fixed.bytes()));
+      return Leaf.of(
+          "fixed " + fixed.getSchema().getFullName(), HexFormat.of().formatHex(fixed.bytes()));
     }
     if (value instanceof GenericEnumSymbol<?> symbol) {
       return Leaf.of("enum " + symbol.getSchema().getFullName(), symbol);

@@ -25,17 +25,23 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.util.TimePeriod;
 
 /**
- * Builds one deterministic Avro datum for a schema. Every field gets a value, distinct where the type allows (a
- * counter feeds numbers and strings), so that a field read from the wrong position shows. A field with a non-null
- * default gets its default; a nullable field gets its non-null branch, so that the types behind it are exercised.
+ * Builds one deterministic Avro datum for a schema. Every field gets a value, distinct where the
+ * type allows (a counter feeds numbers and strings), so that a field read from the wrong position
+ * shows. A field with a non-null default gets its default; a nullable field gets its non-null
+ * branch, so that the types behind it are exercised.
  */
 final class AvroSamples {
-  /** How often a record may recur inside itself before recursion takes its way out (null, empty array or map). */
+  /**
+   * How often a record may recur inside itself before recursion takes its way out (null, empty
+   * array or map).
+   */
   private static final int MAX_RECURSION = 3;
+
   private static final Instant TIMESTAMP = Instant.parse("2024-05-06T07:08:09.123456789Z");
 
   /** The records being built on the current path, by full name, with how often each is open. */
   private final Map<String, Integer> open = new HashMap<>();
+
   private int counter;
 
   private AvroSamples() {}
@@ -57,7 +63,9 @@ final class AvroSamples {
     }
     return switch (schema.getType()) {
       case RECORD -> record(schema, depth, path);
-      case ENUM -> new GenericData.EnumSymbol(schema, schema.getEnumSymbols().get(schema.getEnumSymbols().size() - 1));
+      case ENUM ->
+          new GenericData.EnumSymbol(
+              schema, schema.getEnumSymbols().get(schema.getEnumSymbols().size() - 1));
       case ARRAY -> {
         List<Object> elements = new ArrayList<>();
         for (int i = 0; depth < MAX_RECURSION && i < 2; i++) {
@@ -89,22 +97,27 @@ final class AvroSamples {
     String name = schema.getFullName();
     int recursion = open.getOrDefault(name, 0) > 0 ? depth + 1 : depth;
     if (recursion > MAX_RECURSION + 2) {
-      throw new InvalidInputException("cannot generate a sample of Avro record " + name
-          + ": it nests itself with no way out (a null branch, array or map) at " + path);
+      throw new InvalidInputException(
+          "cannot generate a sample of Avro record "
+              + name
+              + ": it nests itself with no way out (a null branch, array or map) at "
+              + path);
     }
     open.merge(name, 1, Integer::sum);
     GenericData.Record record = new GenericData.Record(schema);
     for (Schema.Field field : schema.getFields()) {
-      Object fieldValue = field.hasDefaultValue() && field.defaultVal() != JsonProperties.NULL_VALUE
-          ? AvroCodec.DATA.getDefaultValue(field)
-          : value(field.schema(), recursion, path + "." + field.name());
+      Object fieldValue =
+          field.hasDefaultValue() && field.defaultVal() != JsonProperties.NULL_VALUE
+              ? AvroCodec.DATA.getDefaultValue(field)
+              : value(field.schema(), recursion, path + "." + field.name());
       record.put(field.pos(), fieldValue);
     }
     open.merge(name, -1, Integer::sum);
     return record;
   }
 
-  // The first non-null branch, so that nested types are exercised; null only where the nesting must stop.
+  // The first non-null branch, so that nested types are exercised; null only where the nesting must
+  // stop.
   private static Schema branch(Schema union, int depth, String path) {
     Schema nullBranch = null;
     for (Schema branch : union.getTypes()) {
@@ -117,20 +130,27 @@ final class AvroSamples {
     if (nullBranch != null) {
       return nullBranch;
     }
-    return union.getTypes().stream().filter(b -> b.getType() != Schema.Type.NULL).findFirst()
-        .orElseThrow(() -> new InvalidInputException("cannot generate a sample of an empty Avro union at " + path));
+    return union.getTypes().stream()
+        .filter(b -> b.getType() != Schema.Type.NULL)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "cannot generate a sample of an empty Avro union at " + path));
   }
 
   private Object logicalValue(Schema schema, LogicalType logical) {
     if (logical instanceof LogicalTypes.Decimal decimal) {
-      // As many digits as the precision allows, up to 123456789: the scale shows if a reader gets it wrong.
+      // As many digits as the precision allows, up to 123456789: the scale shows if a reader gets
+      // it wrong.
       int digits = Math.min(decimal.getPrecision(), 9);
       BigInteger unscaled = new BigInteger("123456789".substring(0, digits));
       return new BigDecimal(unscaled, decimal.getScale());
     }
     return switch (logical.getName()) {
       case "big-decimal" -> new BigDecimal("12345.6789");
-      case "uuid" -> UUID.nameUUIDFromBytes(("kraftport-" + counter).getBytes(StandardCharsets.UTF_8));
+      case "uuid" ->
+          UUID.nameUUIDFromBytes(("kraftport-" + counter).getBytes(StandardCharsets.UTF_8));
       case "date" -> LocalDate.of(2024, 5, 6).plusDays(counter);
       case "time-millis" -> LocalTime.of(7, 8, 9, 123_000_000).plusSeconds(counter);
       case "time-micros" -> LocalTime.of(7, 8, 9, 123_456_000).plusSeconds(counter);
@@ -146,8 +166,8 @@ final class AvroSamples {
   }
 
   private LocalDateTime local(Instant instant) {
-    return LocalDateTime.ofEpochSecond(instant.getEpochSecond() + counter, instant.getNano(),
-        ZoneOffset.UTC);
+    return LocalDateTime.ofEpochSecond(
+        instant.getEpochSecond() + counter, instant.getNano(), ZoneOffset.UTC);
   }
 
   private byte[] bytes(int size) {

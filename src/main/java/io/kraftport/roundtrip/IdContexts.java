@@ -12,12 +12,13 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Which registry context a record's schema id belongs to, as the source snapshot tells: a record carries only an id,
- * and on Confluent each context is its own id space. The context is that of the source subjects carrying the id:
- * first those named for the record's topic under the default subject naming ({@code <topic>-key} for keys,
- * {@code <topic>-value} for values, in any context), else any subject carrying it. Where that leaves several
- * contexts, the default context wins if among them, else the first by name; an id no source subject carries is
- * looked up in the default context. Immutable.
+ * Which registry context a record's schema id belongs to, as the source snapshot tells: a record
+ * carries only an id, and on Confluent each context is its own id space. The context is that of the
+ * source subjects carrying the id: first those named for the record's topic under the default
+ * subject naming ({@code <topic>-key} for keys, {@code <topic>-value} for values, in any context),
+ * else any subject carrying it. Where that leaves several contexts, the default context wins if
+ * among them, else the first by name; an id no source subject carries is looked up in the default
+ * context. Immutable.
  */
 public final class IdContexts {
   /** Every id in the default context: for sources without contexts. */
@@ -25,13 +26,15 @@ public final class IdContexts {
 
   /** Per id, the contexts of every subject carrying it. */
   private final Map<Integer, SortedSet<String>> byId;
+
   /** Per unqualified subject name and id, the contexts of the subjects of that name carrying it. */
   private final Map<NameAndId, SortedSet<String>> byNameAndId;
 
   /** An unqualified subject name and an id. */
   private record NameAndId(String subject, int id) {}
 
-  private IdContexts(Map<Integer, SortedSet<String>> byId, Map<NameAndId, SortedSet<String>> byNameAndId) {
+  private IdContexts(
+      Map<Integer, SortedSet<String>> byId, Map<NameAndId, SortedSet<String>> byNameAndId) {
     this.byId = byId;
     this.byNameAndId = byNameAndId;
   }
@@ -53,7 +56,10 @@ public final class IdContexts {
     return new IdContexts(byId, byNameAndId);
   }
 
-  /** The context to look {@code id} up in, for a key ({@code key}) or value of a record of {@code topic}. */
+  /**
+   * The context to look {@code id} up in, for a key ({@code key}) or value of a record of {@code
+   * topic}.
+   */
   public String contextFor(String topic, boolean key, int id) {
     Set<String> named = byNameAndId.get(new NameAndId(topic + (key ? "-key" : "-value"), id));
     if (named != null && !named.isEmpty()) {
@@ -64,7 +70,9 @@ public final class IdContexts {
   }
 
   private static String pick(Set<String> contexts) {
-    return contexts.contains(Contexts.DEFAULT) ? Contexts.DEFAULT : List.copyOf(new TreeSet<>(contexts)).get(0);
+    return contexts.contains(Contexts.DEFAULT)
+        ? Contexts.DEFAULT
+        : List.copyOf(new TreeSet<>(contexts)).get(0);
   }
 
   /** {@code orders-value} for {@code :.ctx:orders-value}. */

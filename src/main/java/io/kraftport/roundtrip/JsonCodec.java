@@ -15,7 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** JSON Schema payloads: UTF-8 JSON text, validated against the reading schema, and their plain form. */
+/**
+ * JSON Schema payloads: UTF-8 JSON text, validated against the reading schema, and their plain
+ * form.
+ */
 final class JsonCodec {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -35,11 +38,14 @@ final class JsonCodec {
 
   /** Parses the bytes from {@code offset} on, strictly (see {@link JsonSchemas#parseJson}). */
   static JsonNode read(byte[] bytes, int offset) {
-    return JsonSchemas.parseJson(new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8),
-        "record payload");
+    return JsonSchemas.parseJson(
+        new String(bytes, offset, bytes.length - offset, StandardCharsets.UTF_8), "record payload");
   }
 
-  /** A validation error: the instance path (such as {@code total.cents}) and the validator's message. */
+  /**
+   * A validation error: the instance path (such as {@code total.cents}) and the validator's
+   * message.
+   */
   record Violation(String field, String message) {}
 
   /** The instance's validation errors against the schema, ordered by path. */
@@ -66,7 +72,10 @@ final class JsonCodec {
     return field.length() == 0 ? "(value)" : field.toString();
   }
 
-  /** The plain form of a JSON value (see {@link Values}); numbers compare by value, so 1.50 equals 1.5. */
+  /**
+   * The plain form of a JSON value (see {@link Values}); numbers compare by value, so 1.50 equals
+   * 1.5.
+   */
   static Object plain(JsonNode node) {
     if (node.isObject()) {
       Map<String, Object> fields = new LinkedHashMap<>();

@@ -19,22 +19,30 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds one deterministic JSON instance for a JSON Schema and checks it with the validator. It follows {@code $ref}s
- * (local and to referenced documents), takes {@code const}, the first {@code enum} value, every declared property,
- * values for common formats, and numbers and lengths within their bounds. For {@code oneOf}/{@code anyOf} it tries
- * the first branch everywhere, then the second, and so on, keeping the first instance that validates. What it cannot
- * aim for (a {@code pattern}, say) surfaces as a validation error.
+ * Builds one deterministic JSON instance for a JSON Schema and checks it with the validator. It
+ * follows {@code $ref}s (local and to referenced documents), takes {@code const}, the first {@code
+ * enum} value, every declared property, values for common formats, and numbers and lengths within
+ * their bounds. For {@code oneOf}/{@code anyOf} it tries the first branch everywhere, then the
+ * second, and so on, keeping the first instance that validates. What it cannot aim for (a {@code
+ * pattern}, say) surfaces as a validation error.
  */
 final class JsonSamples {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  /** How often a $ref may recur inside itself before only required properties and minimum items are generated. */
+
+  /**
+   * How often a $ref may recur inside itself before only required properties and minimum items are
+   * generated.
+   */
   private static final int MAX_RECURSION = 3;
+
   private static final int MAX_BRANCH_TRIES = 4;
 
   private final Map<String, JsonNode> documents;
   private final int branch;
+
   /** The $ref targets being followed on the current path, with how often each is open. */
   private final Map<String, Integer> open = new HashMap<>();
+
   private int counter;
 
   private JsonSamples(Map<String, JsonNode> documents, int branch) {
@@ -45,7 +53,8 @@ final class JsonSamples {
   /**
    * An instance that validates against the schema.
    *
-   * @throws InvalidInputException if the schema is invalid or no generated instance validates, with the first error
+   * @throws InvalidInputException if the schema is invalid or no generated instance validates, with
+   *     the first error
    */
   static JsonNode generate(ResolvedSchema schema) {
     JsonSchema compiled = JsonSchemas.schema(schema);
@@ -59,11 +68,12 @@ final class JsonSamples {
         return instance;
       }
     }
-    throw new InvalidInputException("cannot generate a JSON instance that validates against the schema: "
-        + errors.get(0));
+    throw new InvalidInputException(
+        "cannot generate a JSON instance that validates against the schema: " + errors.get(0));
   }
 
-  // depth counts recursion, not nesting: how often a $ref target on the path has been entered again.
+  // depth counts recursion, not nesting: how often a $ref target on the path has been entered
+  // again.
   private JsonNode value(JsonNode schema, URI base, int depth) {
     counter++;
     if (schema.isBoolean()) {
@@ -78,8 +88,10 @@ final class JsonSamples {
       String key = target.toString();
       int recursion = open.getOrDefault(key, 0) > 0 ? depth + 1 : depth;
       if (recursion > MAX_RECURSION + 2) {
-        throw new InvalidInputException("cannot generate a JSON instance: the schema requires itself with no way out"
-            + " at $ref " + key);
+        throw new InvalidInputException(
+            "cannot generate a JSON instance: the schema requires itself with no way out"
+                + " at $ref "
+                + key);
       }
       open.merge(key, 1, Integer::sum);
       JsonNode value = value(resolve(target), target, recursion);
@@ -141,7 +153,10 @@ final class JsonSamples {
     if (schema.has("items") || schema.has("prefixItems")) {
       return "array";
     }
-    if (schema.has("format") || schema.has("minLength") || schema.has("maxLength") || schema.has("pattern")) {
+    if (schema.has("format")
+        || schema.has("minLength")
+        || schema.has("maxLength")
+        || schema.has("pattern")) {
       return "string";
     }
     if (schema.has("minimum") || schema.has("maximum") || schema.has("multipleOf")) {
@@ -154,15 +169,20 @@ final class JsonSamples {
     ObjectNode object = NODES.objectNode();
     Set<String> required = new HashSet<>();
     schema.path("required").forEach(name -> required.add(name.asText()));
-    schema.path("properties").properties().forEach(property -> {
-      if (depth < MAX_RECURSION || required.contains(property.getKey())) {
-        object.set(property.getKey(), value(property.getValue(), base, depth));
-      }
-    });
+    schema
+        .path("properties")
+        .properties()
+        .forEach(
+            property -> {
+              if (depth < MAX_RECURSION || required.contains(property.getKey())) {
+                object.set(property.getKey(), value(property.getValue(), base, depth));
+              }
+            });
     JsonNode additional = schema.path("additionalProperties");
     for (String name : required) {
       if (!object.has(name)) {
-        object.set(name, additional.isObject() ? value(additional, base, depth) : NODES.textNode("any"));
+        object.set(
+            name, additional.isObject() ? value(additional, base, depth) : NODES.textNode("any"));
       }
     }
     return object;
@@ -170,14 +190,19 @@ final class JsonSamples {
 
   private ArrayNode array(JsonNode schema, URI base, int depth) {
     ArrayNode array = NODES.arrayNode();
-    JsonNode tuple = schema.has("prefixItems") ? schema.get("prefixItems")
-        : schema.path("items").isArray() ? schema.get("items") : null;
+    JsonNode tuple =
+        schema.has("prefixItems")
+            ? schema.get("prefixItems")
+            : schema.path("items").isArray() ? schema.get("items") : null;
     if (tuple != null) {
       tuple.forEach(item -> array.add(value(item, base, depth)));
       return array;
     }
     int min = schema.path("minItems").asInt(0);
-    int count = depth >= MAX_RECURSION ? min : Math.max(min, schema.path("uniqueItems").asBoolean() ? 1 : 2);
+    int count =
+        depth >= MAX_RECURSION
+            ? min
+            : Math.max(min, schema.path("uniqueItems").asBoolean() ? 1 : 2);
     if (schema.has("maxItems")) {
       count = Math.min(count, schema.get("maxItems").asInt());
     }
@@ -189,21 +214,23 @@ final class JsonSamples {
   }
 
   private String string(JsonNode schema) {
-    String text = switch (schema.path("format").asText("")) {
-      case "date-time" -> "2024-05-06T07:08:09.123Z";
-      case "date" -> "2024-05-06";
-      case "time" -> "07:08:09Z";
-      case "duration" -> "P1DT2H";
-      case "email", "idn-email" -> "user" + counter + "@example.com";
-      case "hostname", "idn-hostname" -> "host" + counter + ".example.com";
-      case "ipv4" -> "192.0.2." + (counter % 250 + 1);
-      case "ipv6" -> "2001:db8::" + Integer.toHexString(counter);
-      case "uri", "iri", "uri-reference", "iri-reference" -> "https://example.com/item/" + counter;
-      case "uuid" -> String.format("123e4567-e89b-42d3-a456-%012d", counter);
-      case "json-pointer" -> "/items/" + counter;
-      case "regex" -> "^text-[0-9]+$";
-      default -> "text-" + counter;
-    };
+    String text =
+        switch (schema.path("format").asText("")) {
+          case "date-time" -> "2024-05-06T07:08:09.123Z";
+          case "date" -> "2024-05-06";
+          case "time" -> "07:08:09Z";
+          case "duration" -> "P1DT2H";
+          case "email", "idn-email" -> "user" + counter + "@example.com";
+          case "hostname", "idn-hostname" -> "host" + counter + ".example.com";
+          case "ipv4" -> "192.0.2." + (counter % 250 + 1);
+          case "ipv6" -> "2001:db8::" + Integer.toHexString(counter);
+          case "uri", "iri", "uri-reference", "iri-reference" ->
+              "https://example.com/item/" + counter;
+          case "uuid" -> String.format("123e4567-e89b-42d3-a456-%012d", counter);
+          case "json-pointer" -> "/items/" + counter;
+          case "regex" -> "^text-[0-9]+$";
+          default -> "text-" + counter;
+        };
     int min = schema.path("minLength").asInt(0);
     int max = schema.path("maxLength").asInt(Integer.MAX_VALUE);
     StringBuilder padded = new StringBuilder(text);
@@ -213,11 +240,13 @@ final class JsonSamples {
     return padded.length() > max ? padded.substring(0, max) : padded.toString();
   }
 
-  // A counter-based value moved inside [minimum, maximum] (exclusive bounds in draft-04 and later forms) and onto
+  // A counter-based value moved inside [minimum, maximum] (exclusive bounds in draft-04 and later
+  // forms) and onto
   // multipleOf.
   private BigDecimal number(JsonNode schema, boolean integer) {
     BigDecimal step = integer ? BigDecimal.ONE : new BigDecimal("0.5");
-    BigDecimal value = BigDecimal.valueOf(counter).add(integer ? BigDecimal.ZERO : new BigDecimal("0.5"));
+    BigDecimal value =
+        BigDecimal.valueOf(counter).add(integer ? BigDecimal.ZERO : new BigDecimal("0.5"));
     BigDecimal low = bound(schema, "minimum", "exclusiveMinimum", step, true);
     BigDecimal high = bound(schema, "maximum", "exclusiveMaximum", step, false);
     if (low != null && value.compareTo(low) < 0) {
@@ -229,13 +258,16 @@ final class JsonSamples {
     if (schema.path("multipleOf").isNumber()) {
       BigDecimal multiple = schema.get("multipleOf").decimalValue();
       BigDecimal up = value.divide(multiple, 0, RoundingMode.CEILING).multiply(multiple);
-      value = high == null || up.compareTo(high) <= 0 ? up
-          : value.divide(multiple, 0, RoundingMode.FLOOR).multiply(multiple);
+      value =
+          high == null || up.compareTo(high) <= 0
+              ? up
+              : value.divide(multiple, 0, RoundingMode.FLOOR).multiply(multiple);
     }
     return integer ? value.setScale(0, RoundingMode.CEILING) : value;
   }
 
-  private static BigDecimal bound(JsonNode schema, String inclusive, String exclusive, BigDecimal step, boolean low) {
+  private static BigDecimal bound(
+      JsonNode schema, String inclusive, String exclusive, BigDecimal step, boolean low) {
     BigDecimal bound = null;
     if (schema.path(inclusive).isNumber()) {
       bound = schema.get(inclusive).decimalValue();
@@ -255,15 +287,18 @@ final class JsonSamples {
     String documentIri = JsonSchemas.stripFragment(target.toString());
     JsonNode document = documents.get(documentIri);
     if (document == null) {
-      throw new InvalidInputException("JSON schema $ref " + target + " is not among its references");
+      throw new InvalidInputException(
+          "JSON schema $ref " + target + " is not among its references");
     }
     String fragment = target.getFragment();
     if (fragment == null || fragment.isEmpty()) {
       return document;
     }
     if (!fragment.startsWith("/")) {
-      throw new InvalidInputException("cannot generate a JSON instance: $ref " + target
-          + " uses an anchor, and only JSON pointers are followed");
+      throw new InvalidInputException(
+          "cannot generate a JSON instance: $ref "
+              + target
+              + " uses an anchor, and only JSON pointers are followed");
     }
     JsonNode found = document.at(JsonPointer.compile(fragment));
     if (found.isMissingNode()) {
@@ -272,12 +307,19 @@ final class JsonSamples {
     return found;
   }
 
-  // Objects from several subschemas describe one instance: merge them; otherwise the later, more specific value wins.
+  // Objects from several subschemas describe one instance: merge them; otherwise the later, more
+  // specific value wins.
   private static JsonNode combine(JsonNode first, JsonNode second) {
     if (first instanceof ObjectNode a && second instanceof ObjectNode b) {
       ObjectNode merged = a.deepCopy();
-      b.properties().forEach(e -> merged.set(e.getKey(),
-          merged.has(e.getKey()) ? combine(merged.get(e.getKey()), e.getValue()) : e.getValue()));
+      b.properties()
+          .forEach(
+              e ->
+                  merged.set(
+                      e.getKey(),
+                      merged.has(e.getKey())
+                          ? combine(merged.get(e.getKey()), e.getValue())
+                          : e.getValue()));
       return merged;
     }
     return second == null ? first : second;

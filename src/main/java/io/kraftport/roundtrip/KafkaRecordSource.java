@@ -22,11 +22,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads the tail of a live cluster's partitions with one {@link KafkaConsumer} that never joins a group: partitions
- * are assigned and sought, there is no {@code group.id}, and nothing is committed. The side's Kafka properties are
- * used as given (so SASL and TLS work), with those three forced. Each read stops at the end offsets taken when it
- * began, so records produced meanwhile are left alone, and gives up after the timeout. Close it to release the
- * consumer.
+ * Reads the tail of a live cluster's partitions with one {@link KafkaConsumer} that never joins a
+ * group: partitions are assigned and sought, there is no {@code group.id}, and nothing is
+ * committed. The side's Kafka properties are used as given (so SASL and TLS work), with those three
+ * forced. Each read stops at the end offsets taken when it began, so records produced meanwhile are
+ * left alone, and gives up after the timeout. Close it to release the consumer.
  */
 public final class KafkaRecordSource implements RecordSource, AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(200);
@@ -44,8 +44,12 @@ public final class KafkaRecordSource implements RecordSource, AutoCloseable {
 
   /** A consumer for the side's cluster; {@code timeout} bounds each call and each topic's read. */
   public static KafkaRecordSource connect(SideConfig side, Duration timeout) {
-    String bootstrap = side.bootstrapServers().orElseThrow(() -> new InvalidInputException(
-        "no " + side.side() + " cluster given to read records from"));
+    String bootstrap =
+        side.bootstrapServers()
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "no " + side.side() + " cluster given to read records from"));
     ClusterEndpoint endpoint = new ClusterEndpoint(side.side(), bootstrap, timeout);
     Properties props = side.kafkaProperties();
     props.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -57,11 +61,14 @@ public final class KafkaRecordSource implements RecordSource, AutoCloseable {
     props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Integer.toString(ms));
-    props.putIfAbsent(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(Math.min(ms, 30_000)));
+    props.putIfAbsent(
+        ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(Math.min(ms, 30_000)));
     props.putIfAbsent(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
     try {
-      return new KafkaRecordSource(new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-          new ByteArrayDeserializer()), endpoint, timeout);
+      return new KafkaRecordSource(
+          new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
+          endpoint,
+          timeout);
     } catch (KafkaException e) {
       throw KafkaErrors.invalidClientConfig(endpoint, e);
     }
@@ -106,16 +113,26 @@ public final class KafkaRecordSource implements RecordSource, AutoCloseable {
           sink.accept(r.partition(), r.offset(), r.key(), r.value());
         }
       }
-      // Positions pass the end offset even over transaction markers and compacted gaps, which bring no record.
-      List<TopicPartition> done = remaining.keySet().stream()
-          .filter(tp -> consumer.position(tp, timeout) >= end.get(tp)).toList();
+      // Positions pass the end offset even over transaction markers and compacted gaps, which bring
+      // no record.
+      List<TopicPartition> done =
+          remaining.keySet().stream()
+              .filter(tp -> consumer.position(tp, timeout) >= end.get(tp))
+              .toList();
       if (!done.isEmpty()) {
         done.forEach(remaining::remove);
         consumer.pause(done);
       }
       if (!remaining.isEmpty() && System.nanoTime() > deadline) {
-        throw new UnreachableException(endpoint + ": cannot " + what + ": " + remaining.size()
-            + " partitions not read to their end offsets within " + timeout.toSeconds() + " s");
+        throw new UnreachableException(
+            endpoint
+                + ": cannot "
+                + what
+                + ": "
+                + remaining.size()
+                + " partitions not read to their end offsets within "
+                + timeout.toSeconds()
+                + " s");
       }
     }
   }

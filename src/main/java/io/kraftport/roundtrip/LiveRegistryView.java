@@ -17,12 +17,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A live registry as a {@link RegistryView}: {@code GET /schemas/ids/{id}} (with {@code ?subject=:.ctx:} outside the
- * default context), with each reference read as the subject
- * version it names ({@code GET /subjects/{s}/versions/{v}}, soft-deleted ones included), both remembered, so every id
- * and referenced version is asked once. Lookups and compatibility checks go to the registry each time. Errors other
- * than "not found" are the client's ({@link RegistryException}, {@link io.kraftport.UnreachableException}). Safe for
- * concurrent use; the client bounds the requests in flight. Does not own the client.
+ * A live registry as a {@link RegistryView}: {@code GET /schemas/ids/{id}} (with {@code
+ * ?subject=:.ctx:} outside the default context), with each reference read as the subject version it
+ * names ({@code GET /subjects/{s}/versions/{v}}, soft-deleted ones included), both remembered, so
+ * every id and referenced version is asked once. Lookups and compatibility checks go to the
+ * registry each time. Errors other than "not found" are the client's ({@link RegistryException},
+ * {@link io.kraftport.UnreachableException}). Safe for concurrent use; the client bounds the
+ * requests in flight. Does not own the client.
  */
 public final class LiveRegistryView implements RegistryView {
   private final RegistryClient client;
@@ -34,9 +35,19 @@ public final class LiveRegistryView implements RegistryView {
 
   public LiveRegistryView(RegistryClient client) {
     this.client = Objects.requireNonNull(client, "client");
-    this.resolver = new ReferenceResolver(key -> version(key).map(LiveRegistryView::unresolved),
-        r -> new InvalidInputException("reference " + r.name() + " to " + r.subject() + "/" + r.version()
-            + " cannot be found on " + client.url()));
+    this.resolver =
+        new ReferenceResolver(
+            key -> version(key).map(LiveRegistryView::unresolved),
+            r ->
+                new InvalidInputException(
+                    "reference "
+                        + r.name()
+                        + " to "
+                        + r.subject()
+                        + "/"
+                        + r.version()
+                        + " cannot be found on "
+                        + client.url()));
   }
 
   @Override
@@ -62,7 +73,8 @@ public final class LiveRegistryView implements RegistryView {
   }
 
   private static Unresolved unresolved(SchemaEntry entry) {
-    return new Unresolved(entry.schemaType(), entry.schema() == null ? "" : entry.schema(), entry.references());
+    return new Unresolved(
+        entry.schemaType(), entry.schema() == null ? "" : entry.schema(), entry.references());
   }
 
   private Optional<SchemaEntry> version(SubjectVersion key) {
@@ -91,8 +103,13 @@ public final class LiveRegistryView implements RegistryView {
   @Override
   public Lookup lookup(String subject, SchemaVersion schema) {
     try {
-      return client.lookup(subject, RegisterRequest.of(schema, false), false)
-          .map(e -> e.id() == null ? Lookup.refused("the registry answered without an id") : Lookup.found(e.id()))
+      return client
+          .lookup(subject, RegisterRequest.of(schema, false), false)
+          .map(
+              e ->
+                  e.id() == null
+                      ? Lookup.refused("the registry answered without an id")
+                      : Lookup.found(e.id()))
           .orElseGet(Lookup::notFound);
     } catch (RegistryException e) {
       if (!isAnswer(e)) {
@@ -105,18 +122,26 @@ public final class LiveRegistryView implements RegistryView {
   @Override
   public Compatibility checkCompatibility(String subject, SchemaVersion schema) {
     try {
-      RegistryClient.CompatibilityResult result = client.checkCompatibility(subject, RegisterRequest.of(schema, false));
+      RegistryClient.CompatibilityResult result =
+          client.checkCompatibility(subject, RegisterRequest.of(schema, false));
       return new Compatibility(result.compatible(), 0, result.messages());
     } catch (RegistryException e) {
       if (!isAnswer(e)) {
         throw e;
       }
-      return Compatibility.refused(e.errorCode() != 0 ? e.errorCode() : e.httpStatus(), e.getMessage());
+      return Compatibility.refused(
+          e.errorCode() != 0 ? e.errorCode() : e.httpStatus(), e.getMessage());
     }
   }
 
-  /** Whether the registry refused this request for what it is (4xx), rather than failing (5xx, throttling). */
+  /**
+   * Whether the registry refused this request for what it is (4xx), rather than failing (5xx,
+   * throttling).
+   */
   private static boolean isAnswer(RegistryException e) {
-    return e.httpStatus() >= 400 && e.httpStatus() < 500 && e.httpStatus() != 408 && e.httpStatus() != 429;
+    return e.httpStatus() >= 400
+        && e.httpStatus() < 500
+        && e.httpStatus() != 408
+        && e.httpStatus() != 429;
   }
 }

@@ -13,21 +13,23 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 
 /**
- * Parsed schemas kept by their resolved form, so that decoding many records with the same few schemas parses each
- * once; for Avro also a datum reader per thread, since building one resolves the schema again. Least recently used
- * entries go first; the last few instances asked for are also found by identity, without a lock. Safe for concurrent
- * use, as round-trips run on several threads.
+ * Parsed schemas kept by their resolved form, so that decoding many records with the same few
+ * schemas parses each once; for Avro also a datum reader per thread, since building one resolves
+ * the schema again. Least recently used entries go first; the last few instances asked for are also
+ * found by identity, without a lock. Safe for concurrent use, as round-trips run on several
+ * threads.
  */
 final class ParsedSchemas {
   private static final int CAPACITY = 256;
   private static final int RECENT = 8;
 
-  private final Map<ResolvedSchema, Object> cache = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<ResolvedSchema, Object> eldest) {
-      return size() > CAPACITY;
-    }
-  };
+  private final Map<ResolvedSchema, Object> cache =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ResolvedSchema, Object> eldest) {
+          return size() > CAPACITY;
+        }
+      };
 
   /** A schema instance asked for lately, and its parsed form. */
   private record Recent(ResolvedSchema schema, Object parsed) {}
@@ -59,7 +61,8 @@ final class ParsedSchemas {
   }
 
   private Object parsed(ResolvedSchema schema, SchemaType type) {
-    // A probe asks for the same few instances once per record: found by identity, they cost no hash and no lock.
+    // A probe asks for the same few instances once per record: found by identity, they cost no hash
+    // and no lock.
     for (Recent r : recent) {
       if (r.schema() == schema) {
         return r.parsed();
@@ -69,12 +72,16 @@ final class ParsedSchemas {
     synchronized (cache) {
       parsed = cache.get(schema);
     }
-    // Parsed outside the lock, so threads parse different schemas at once; a rare duplicate parse is harmless.
-    Object fresh = parsed != null ? null : switch (type) {
-      case AVRO -> new Avro(AvroSchemas.parse(schema));
-      case PROTOBUF -> ProtobufSchemas.descriptor(schema);
-      case JSON -> JsonSchemas.schema(schema);
-    };
+    // Parsed outside the lock, so threads parse different schemas at once; a rare duplicate parse
+    // is harmless.
+    Object fresh =
+        parsed != null
+            ? null
+            : switch (type) {
+              case AVRO -> new Avro(AvroSchemas.parse(schema));
+              case PROTOBUF -> ProtobufSchemas.descriptor(schema);
+              case JSON -> JsonSchemas.schema(schema);
+            };
     synchronized (cache) {
       if (fresh != null) {
         Object raced = cache.putIfAbsent(schema, fresh);

@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * What a live record probe found: per topic the records read, those in no schema registry's wire format (counted,
- * never failed), the schema ids the records carry and the records that failed; and the differences, one per schema
- * id that does not resolve on the target to the source's schema and one per group of records that do not read back.
+ * What a live record probe found: per topic the records read, those in no schema registry's wire
+ * format (counted, never failed), the schema ids the records carry and the records that failed; and
+ * the differences, one per schema id that does not resolve on the target to the source's schema and
+ * one per group of records that do not read back.
  */
 public record ProbeReport(List<TopicProbe> topics, List<Difference> differences) {
   public ProbeReport {
@@ -18,7 +19,8 @@ public record ProbeReport(List<TopicProbe> topics, List<Difference> differences)
   }
 
   /** One topic's tally; {@code ids} sorted. */
-  public record TopicProbe(String topic, long records, long notWireFormat, List<Integer> ids, long failed) {
+  public record TopicProbe(
+      String topic, long records, long notWireFormat, List<Integer> ids, long failed) {
     public TopicProbe {
       ids = List.copyOf(new TreeSet<>(ids));
     }
@@ -36,9 +38,11 @@ public record ProbeReport(List<TopicProbe> topics, List<Difference> differences)
   public Map<String, Integer> counts() {
     Map<String, Integer> counts = new LinkedHashMap<>();
     counts.put("probe total: records read", clamp(records()));
-    counts.put("probe total: records not in the wire format",
+    counts.put(
+        "probe total: records not in the wire format",
         clamp(topics.stream().mapToLong(TopicProbe::notWireFormat).sum()));
-    counts.put("probe total: schema ids seen",
+    counts.put(
+        "probe total: schema ids seen",
         (int) topics.stream().flatMap(t -> t.ids().stream()).distinct().count());
     counts.put("probe total: records failed", clamp(failed()));
     for (TopicProbe t : topics) {

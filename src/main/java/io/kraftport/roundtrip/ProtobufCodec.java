@@ -6,10 +6,9 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import java.io.IOException;
 import io.kraftport.roundtrip.Values.Leaf;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -23,13 +22,15 @@ final class ProtobufCodec {
   private ProtobufCodec() {}
 
   /** Decodes {@code length} bytes from {@code offset}, without copying them. */
-  static DynamicMessage read(Descriptor type, byte[] bytes, int offset, int length) throws IOException {
+  static DynamicMessage read(Descriptor type, byte[] bytes, int offset, int length)
+      throws IOException {
     return DynamicMessage.parseFrom(type, CodedInputStream.newInstance(bytes, offset, length));
   }
 
   /**
-   * The plain form of a message (see {@link Values}): the fields it has, by name. A field is present when it is set
-   * (non-empty for repeated fields), so a field the reading schema does not know shows as absent.
+   * The plain form of a message (see {@link Values}): the fields it has, by name. A field is
+   * present when it is set (non-empty for repeated fields), so a field the reading schema does not
+   * know shows as absent.
    */
   static Map<String, Object> plain(Message message) {
     Map<String, Object> fields = new LinkedHashMap<>();
@@ -40,8 +41,11 @@ final class ProtobufCodec {
           for (int i = 0; i < message.getRepeatedFieldCount(field); i++) {
             Message entry = (Message) message.getRepeatedField(field, i);
             Descriptor entryType = entry.getDescriptorForType();
-            entries.put(String.valueOf(entry.getField(entryType.findFieldByNumber(1))),
-                value(entryType.findFieldByNumber(2), entry.getField(entryType.findFieldByNumber(2))));
+            entries.put(
+                String.valueOf(entry.getField(entryType.findFieldByNumber(1))),
+                value(
+                    entryType.findFieldByNumber(2),
+                    entry.getField(entryType.findFieldByNumber(2))));
           }
           fields.put(field.getName(), entries);
         }

@@ -17,13 +17,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The live record probe: reads the tail of each topic's partitions from a {@link RecordSource} and checks the keys
- * and values in the Confluent wire format (magic byte 0, a schema id above 0) against the target registry. Every id
- * in use must resolve on the target to a schema equal in canonical form to the source's, and every such record must
- * decode with the target's schema ({@link RoundTrip#decode}, strict). Keys and values in no wire format are counted,
- * not failed. A record carries only the id; the registry context it is looked up in on both sides comes from the
- * source snapshot's subjects ({@link IdContexts}). Each schema id is resolved once per context across topics.
- * Returns data, prints nothing; not for concurrent use.
+ * The live record probe: reads the tail of each topic's partitions from a {@link RecordSource} and
+ * checks the keys and values in the Confluent wire format (magic byte 0, a schema id above 0)
+ * against the target registry. Every id in use must resolve on the target to a schema equal in
+ * canonical form to the source's, and every such record must decode with the target's schema
+ * ({@link RoundTrip#decode}, strict). Keys and values in no wire format are counted, not failed. A
+ * record carries only the id; the registry context it is looked up in on both sides comes from the
+ * source snapshot's subjects ({@link IdContexts}). Each schema id is resolved once per context
+ * across topics. Returns data, prints nothing; not for concurrent use.
  */
 public final class RecordProbe {
   private static final int MAX_TEXT = 200;
@@ -43,11 +44,16 @@ public final class RecordProbe {
   }
 
   /** A probe that looks every id up in the default context: for registries without contexts. */
-  public RecordProbe(RoundTrip roundTrip, SchemaCanon canon, RegistryView source, RegistryView target) {
+  public RecordProbe(
+      RoundTrip roundTrip, SchemaCanon canon, RegistryView source, RegistryView target) {
     this(roundTrip, canon, source, target, IdContexts.DEFAULT_ONLY);
   }
 
-  public RecordProbe(RoundTrip roundTrip, SchemaCanon canon, RegistryView source, RegistryView target,
+  public RecordProbe(
+      RoundTrip roundTrip,
+      SchemaCanon canon,
+      RegistryView source,
+      RegistryView target,
       IdContexts contexts) {
     this.roundTrip = Objects.requireNonNull(roundTrip, "roundTrip");
     this.canon = Objects.requireNonNull(canon, "canon");
@@ -57,11 +63,12 @@ public final class RecordProbe {
   }
 
   /**
-   * How one schema id fares: the schemas each side holds for it (null where a side has none) and, where the target's
-   * is missing or differs from the source's, what to report.
+   * How one schema id fares: the schemas each side holds for it (null where a side has none) and,
+   * where the target's is missing or differs from the source's, what to report.
    */
-  private record IdCheck(ResolvedSchema source, ResolvedSchema target, String expected, String actual,
-      String problem) implements SchemaLookup {
+  private record IdCheck(
+      ResolvedSchema source, ResolvedSchema target, String expected, String actual, String problem)
+      implements SchemaLookup {
     boolean ok() {
       return problem == null;
     }
@@ -73,7 +80,10 @@ public final class RecordProbe {
     }
   }
 
-  /** Records of one topic that failed to decode: by key or value and schema id, with the first one's details. */
+  /**
+   * Records of one topic that failed to decode: by key or value and schema id, with the first one's
+   * details.
+   */
   private static final class Failures {
     IdKey key;
     long count;
@@ -142,8 +152,13 @@ public final class RecordProbe {
     for (String topic : topics) {
       Tally tally = new Tally(topic);
       records.readLast(topic, lastN, tally);
-      tallies.add(new ProbeReport.TopicProbe(topic, tally.records, tally.notWireFormat,
-          tally.idRecords.keySet().stream().map(IdKey::id).toList(), tally.failed));
+      tallies.add(
+          new ProbeReport.TopicProbe(
+              topic,
+              tally.records,
+              tally.notWireFormat,
+              tally.idRecords.keySet().stream().map(IdKey::id).toList(),
+              tally.failed));
       differences.addAll(differences(tally));
     }
     differences.sort(Difference.ORDER);
@@ -152,21 +167,50 @@ public final class RecordProbe {
 
   private List<Difference> differences(Tally tally) {
     List<Difference> out = new ArrayList<>();
-    Map<IdKey, long[]> sorted = new TreeMap<>(Comparator.comparingInt(IdKey::id).thenComparing(IdKey::context));
+    Map<IdKey, long[]> sorted =
+        new TreeMap<>(Comparator.comparingInt(IdKey::id).thenComparing(IdKey::context));
     sorted.putAll(tally.idRecords);
-    sorted.forEach((key, count) -> {
-      IdCheck check = ids.get(key);
-      if (!check.ok()) {
-        out.add(new Difference(Status.DRIFT, Kind.ROUND_TRIP, tally.topic, key.describe(), check.expected(),
-            check.actual(), cut(count[0] + " of " + tally.records + " records read carry it: " + check.problem())));
-      }
-    });
-    tally.failures.forEach((field, f) -> {
-      out.add(new Difference(Status.DRIFT, Kind.ROUND_TRIP, tally.topic, field, "readable with the target's schema",
-          cut(f.reason), f.count + " of " + tally.records + " records fail, the first at partition " + f.partition
-              + " offset " + f.offset + (readsWithSource(f.key, f.first)
-                  ? "; it reads with the source's schema" : "; the source's schema cannot read it either")));
-    });
+    sorted.forEach(
+        (key, count) -> {
+          IdCheck check = ids.get(key);
+          if (!check.ok()) {
+            out.add(
+                new Difference(
+                    Status.DRIFT,
+                    Kind.ROUND_TRIP,
+                    tally.topic,
+                    key.describe(),
+                    check.expected(),
+                    check.actual(),
+                    cut(
+                        count[0]
+                            + " of "
+                            + tally.records
+                            + " records read carry it: "
+                            + check.problem())));
+          }
+        });
+    tally.failures.forEach(
+        (field, f) -> {
+          out.add(
+              new Difference(
+                  Status.DRIFT,
+                  Kind.ROUND_TRIP,
+                  tally.topic,
+                  field,
+                  "readable with the target's schema",
+                  cut(f.reason),
+                  f.count
+                      + " of "
+                      + tally.records
+                      + " records fail, the first at partition "
+                      + f.partition
+                      + " offset "
+                      + f.offset
+                      + (readsWithSource(f.key, f.first)
+                          ? "; it reads with the source's schema"
+                          : "; the source's schema cannot read it either")));
+        });
     return out;
   }
 
@@ -207,12 +251,19 @@ public final class RecordProbe {
       return new IdCheck(sourceSchema, null, "resolvable", "unresolvable", e.getMessage());
     }
     if (found.isEmpty()) {
-      return new IdCheck(sourceSchema, null, "present", "not found",
-          "the target registry has no " + key.describe() + (sourceSchema == null ? " (nor has the source)" : ""));
+      return new IdCheck(
+          sourceSchema,
+          null,
+          "present",
+          "not found",
+          "the target registry has no "
+              + key.describe()
+              + (sourceSchema == null ? " (nor has the source)" : ""));
     }
     ResolvedSchema targetSchema = found.get();
     if (sourceSchema == null) {
-      // Nothing to compare with (an id the source snapshot leaves out); the records must still read.
+      // Nothing to compare with (an id the source snapshot leaves out); the records must still
+      // read.
       return new IdCheck(null, targetSchema, null, null, null);
     }
     String expected = canonical(sourceSchema);
@@ -220,16 +271,27 @@ public final class RecordProbe {
     try {
       actual = canon.canonical(targetSchema);
     } catch (InvalidInputException e) {
-      return new IdCheck(sourceSchema, targetSchema, cut(expected), cut(targetSchema.schema()),
+      return new IdCheck(
+          sourceSchema,
+          targetSchema,
+          cut(expected),
+          cut(targetSchema.schema()),
           "the target's schema does not parse: " + e.getMessage());
     }
     return expected.equals(actual)
         ? new IdCheck(sourceSchema, targetSchema, null, null, null)
-        : new IdCheck(sourceSchema, targetSchema, cut(expected), cut(actual),
+        : new IdCheck(
+            sourceSchema,
+            targetSchema,
+            cut(expected),
+            cut(actual),
             "the target's schema under this id differs from the source's");
   }
 
-  /** The canonical form; the raw text where the source's schema does not parse (then only an equal text passes). */
+  /**
+   * The canonical form; the raw text where the source's schema does not parse (then only an equal
+   * text passes).
+   */
   private String canonical(ResolvedSchema schema) {
     try {
       return canon.canonical(schema);
@@ -238,12 +300,21 @@ public final class RecordProbe {
     }
   }
 
-  /** The schema id of a key or value in the wire format, or 0 where it is not (null, short, another first byte). */
+  /**
+   * The schema id of a key or value in the wire format, or 0 where it is not (null, short, another
+   * first byte).
+   */
   static int schemaId(byte[] bytes) {
-    if (bytes == null || bytes.length < WireFormat.HEADER_SIZE || bytes[0] != WireFormat.MAGIC_BYTE) {
+    if (bytes == null
+        || bytes.length < WireFormat.HEADER_SIZE
+        || bytes[0] != WireFormat.MAGIC_BYTE) {
       return 0;
     }
-    int id = (bytes[1] & 0xff) << 24 | (bytes[2] & 0xff) << 16 | (bytes[3] & 0xff) << 8 | bytes[4] & 0xff;
+    int id =
+        (bytes[1] & 0xff) << 24
+            | (bytes[2] & 0xff) << 16
+            | (bytes[3] & 0xff) << 8
+            | bytes[4] & 0xff;
     return Math.max(id, 0);
   }
 

@@ -19,14 +19,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The round-trip check of a migrated registry, version by version of the source snapshot (each subject's latest
- * live version, or every version): a sample written with the source schema and framed with its id must read back
- * equal with the schema the target returns for that id ({@link RoundTrip#check}); where the target is live, a
- * producer's lookup of the schema must return the same id, and the latest version must pass the target's
- * compatibility check. Every failure is a {@link Difference} naming {@code subject/version}, the id and the first
- * differing field. A compatibility answer the live source gives too (a registry's own limits, such as Apicurio
- * refusing to check schemas with references) is {@link Status#ACCEPTED}, not drift. Versions are checked with
- * bounded parallelism; returns data, prints nothing.
+ * The round-trip check of a migrated registry, version by version of the source snapshot (each
+ * subject's latest live version, or every version): a sample written with the source schema and
+ * framed with its id must read back equal with the schema the target returns for that id ({@link
+ * RoundTrip#check}); where the target is live, a producer's lookup of the schema must return the
+ * same id, and the latest version must pass the target's compatibility check. Every failure is a
+ * {@link Difference} naming {@code subject/version}, the id and the first differing field. A
+ * compatibility answer the live source gives too (a registry's own limits, such as Apicurio
+ * refusing to check schemas with references) is {@link Status#ACCEPTED}, not drift. Versions are
+ * checked with bounded parallelism; returns data, prints nothing.
  */
 public final class RoundTripChecker {
   private static final int MAX_NOTE = 200;
@@ -38,11 +39,14 @@ public final class RoundTripChecker {
 
   /**
    * @param target the target registry, live or a snapshot
-   * @param liveSource the source registry where it is live, asked only to tell a target's failing compatibility
-   *     answer from one the source gives too
+   * @param liveSource the source registry where it is live, asked only to tell a target's failing
+   *     compatibility answer from one the source gives too
    * @param parallelism versions checked at once (each check makes at most a few registry requests)
    */
-  public RoundTripChecker(RoundTrip roundTrip, RegistryView target, Optional<RegistryView> liveSource,
+  public RoundTripChecker(
+      RoundTrip roundTrip,
+      RegistryView target,
+      Optional<RegistryView> liveSource,
       int parallelism) {
     this.roundTrip = Objects.requireNonNull(roundTrip, "roundTrip");
     this.target = Objects.requireNonNull(target, "target");
@@ -58,15 +62,22 @@ public final class RoundTripChecker {
   }
 
   /** What checking one version did. */
-  private record Outcome(boolean roundTripped, boolean lookedUp, boolean compatibilityChecked,
+  private record Outcome(
+      boolean roundTripped,
+      boolean lookedUp,
+      boolean compatibilityChecked,
       List<Difference> differences) {}
 
-  /** Checks the selected versions of {@code source}: latest live ones, or all (soft-deleted ones included). */
+  /**
+   * Checks the selected versions of {@code source}: latest live ones, or all (soft-deleted ones
+   * included).
+   */
   public RoundTripReport check(RegistrySnapshot source, boolean allVersions) {
     SnapshotRegistryView sourceSchemas = new SnapshotRegistryView(source);
     List<Item> items = new ArrayList<>();
     for (SubjectSnapshot subject : source.subjects()) {
-      SchemaVersion latest = subject.versions().stream().filter(v -> !v.deleted()).reduce((a, b) -> b).orElse(null);
+      SchemaVersion latest =
+          subject.versions().stream().filter(v -> !v.deleted()).reduce((a, b) -> b).orElse(null);
       for (SchemaVersion v : subject.versions()) {
         if (allVersions || v == latest) {
           items.add(new Item(subject.name(), v, v == latest));
@@ -85,14 +96,20 @@ public final class RoundTripChecker {
       differences.addAll(o.differences());
     }
     differences.sort(Difference.ORDER);
-    return new RoundTripReport(roundTrips, items.size() - roundTrips, target.answersProducers(), lookups,
-        compatibility, differences);
+    return new RoundTripReport(
+        roundTrips,
+        items.size() - roundTrips,
+        target.answersProducers(),
+        lookups,
+        compatibility,
+        differences);
   }
 
   private Outcome check(Item item, SnapshotRegistryView sourceSchemas) {
     List<Difference> out = new ArrayList<>();
     boolean roundTripped = roundTrip(item, sourceSchemas, out);
-    // A producer looks up only live versions, and registers (so is checked against) only the latest.
+    // A producer looks up only live versions, and registers (so is checked against) only the
+    // latest.
     boolean lookup = !item.version().deleted();
     boolean compatibility = item.latest();
     if (target.answersProducers()) {
@@ -106,7 +123,10 @@ public final class RoundTripChecker {
     return new Outcome(roundTripped, lookup, compatibility, out);
   }
 
-  /** Adds the round-trip's difference, if any; false where it could not run for want of a usable source schema. */
+  /**
+   * Adds the round-trip's difference, if any; false where it could not run for want of a usable
+   * source schema.
+   */
   private boolean roundTrip(Item item, SnapshotRegistryView sourceSchemas, List<Difference> out) {
     int id = item.version().id();
     ResolvedSchema source;
@@ -120,13 +140,29 @@ public final class RoundTripChecker {
     try {
       found = target.findSchema(Contexts.of(item.subject()), id);
     } catch (InvalidInputException e) {
-      out.add(new Difference(Status.DRIFT, Kind.ROUND_TRIP, item.resource(), "id", Integer.toString(id),
-          "unresolvable", cut("schema id " + id + " on the target: " + e.getMessage())));
+      out.add(
+          new Difference(
+              Status.DRIFT,
+              Kind.ROUND_TRIP,
+              item.resource(),
+              "id",
+              Integer.toString(id),
+              "unresolvable",
+              cut("schema id " + id + " on the target: " + e.getMessage())));
       return true;
     }
     if (found.isEmpty()) {
-      out.add(new Difference(Status.DRIFT, Kind.ROUND_TRIP, item.resource(), "id", Integer.toString(id),
-          "not found", "the target registry has no schema id " + id + ": records written with it cannot be read"));
+      out.add(
+          new Difference(
+              Status.DRIFT,
+              Kind.ROUND_TRIP,
+              item.resource(),
+              "id",
+              Integer.toString(id),
+              "not found",
+              "the target registry has no schema id "
+                  + id
+                  + ": records written with it cannot be read"));
       return true;
     }
     RoundTripResult result;
@@ -136,13 +172,30 @@ public final class RoundTripChecker {
       out.add(notRun(item, e.getMessage()));
       return false;
     }
-    String what = "schema id " + id + " (" + result.type() + "): a record written with the source schema";
+    String what =
+        "schema id " + id + " (" + result.type() + "): a record written with the source schema";
     switch (result.status()) {
-      case OK -> { }
-      case MISMATCH -> out.add(new Difference(Status.DRIFT, Kind.ROUND_TRIP, item.resource(), result.field(),
-          result.expected(), result.actual(), what + " reads back different with the target's"));
-      case UNREADABLE -> out.add(new Difference(Status.DRIFT, Kind.ROUND_TRIP, item.resource(), "(record)",
-          "readable", cut(result.reason()), what + " cannot be read with the target's"));
+      case OK -> {}
+      case MISMATCH ->
+          out.add(
+              new Difference(
+                  Status.DRIFT,
+                  Kind.ROUND_TRIP,
+                  item.resource(),
+                  result.field(),
+                  result.expected(),
+                  result.actual(),
+                  what + " reads back different with the target's"));
+      case UNREADABLE ->
+          out.add(
+              new Difference(
+                  Status.DRIFT,
+                  Kind.ROUND_TRIP,
+                  item.resource(),
+                  "(record)",
+                  "readable",
+                  cut(result.reason()),
+                  what + " cannot be read with the target's"));
     }
     return true;
   }
@@ -163,10 +216,20 @@ public final class RoundTripChecker {
       note = cut("the target refused the lookup: " + answer.refusal());
     } else {
       actual = "not registered";
-      note = "the target's " + item.subject() + " has no such schema: a producer would register a new version";
+      note =
+          "the target's "
+              + item.subject()
+              + " has no such schema: a producer would register a new version";
     }
-    out.add(new Difference(Status.DRIFT, Kind.PRODUCER_LOOKUP, item.resource(), "id", Integer.toString(id), actual,
-        note));
+    out.add(
+        new Difference(
+            Status.DRIFT,
+            Kind.PRODUCER_LOOKUP,
+            item.resource(),
+            "id",
+            Integer.toString(id),
+            actual,
+            note));
   }
 
   private void compatibility(Item item, List<Difference> out) {
@@ -176,18 +239,34 @@ public final class RoundTripChecker {
     }
     String id = "schema id " + item.version().id();
     String reason = answer.messages().isEmpty() ? "" : ": " + answer.messages().get(0);
-    Difference d = new Difference(Status.DRIFT, Kind.COMPATIBILITY_CHECK, item.resource(), "compatibility",
-        "compatible", answer.verdict(), cut(id + reason));
-    Optional<RegistryView.Compatibility> sourceAnswer = liveSource
-        .map(s -> s.checkCompatibility(item.subject(), item.version()));
-    out.add(sourceAnswer.filter(answer::sameAs).isPresent()
-        ? d.withStatus(Status.ACCEPTED, cut(id + ": the source registry answers the same; the target" + reason))
-        : d);
+    Difference d =
+        new Difference(
+            Status.DRIFT,
+            Kind.COMPATIBILITY_CHECK,
+            item.resource(),
+            "compatibility",
+            "compatible",
+            answer.verdict(),
+            cut(id + reason));
+    Optional<RegistryView.Compatibility> sourceAnswer =
+        liveSource.map(s -> s.checkCompatibility(item.subject(), item.version()));
+    out.add(
+        sourceAnswer.filter(answer::sameAs).isPresent()
+            ? d.withStatus(
+                Status.ACCEPTED,
+                cut(id + ": the source registry answers the same; the target" + reason))
+            : d);
   }
 
   private static Difference notRun(Item item, String reason) {
-    return new Difference(Status.ACCEPTED, Kind.ROUND_TRIP, item.resource(), "id",
-        Integer.toString(item.version().id()), null, cut("not checked: " + reason));
+    return new Difference(
+        Status.ACCEPTED,
+        Kind.ROUND_TRIP,
+        item.resource(),
+        "id",
+        Integer.toString(item.version().id()),
+        null,
+        cut("not checked: " + reason));
   }
 
   private static String cut(String s) {
@@ -195,16 +274,22 @@ public final class RoundTripChecker {
     return one.length() <= MAX_NOTE ? one : one.substring(0, MAX_NOTE - 3) + "...";
   }
 
-  /** Runs {@code fn} over the items on a bounded pool, results in the items' order; the first failure is rethrown. */
+  /**
+   * Runs {@code fn} over the items on a bounded pool, results in the items' order; the first
+   * failure is rethrown.
+   */
   private <T, R> List<R> inParallel(List<T> items, java.util.function.Function<T, R> fn) {
     if (parallelism == 1 || items.size() < 2) {
       return items.stream().map(fn).toList();
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, items.size()), r -> {
-      Thread t = new Thread(r, "kraftport-roundtrip");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(parallelism, items.size()),
+            r -> {
+              Thread t = new Thread(r, "kraftport-roundtrip");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<R>> futures = new ArrayList<>(items.size());
       for (T item : items) {

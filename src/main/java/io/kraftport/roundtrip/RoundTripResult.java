@@ -4,12 +4,19 @@ import io.kraftport.schema.SchemaType;
 import java.util.Objects;
 
 /**
- * The outcome of a serialization round-trip for one schema id: {@link Status#OK}; {@link Status#MISMATCH} with the
- * first field whose value came back different (a path such as {@code total.cents} or {@code lines[0].sku}) and the
- * expected and actual values; or {@link Status#UNREADABLE} with the reason the record could not be decoded at all.
+ * The outcome of a serialization round-trip for one schema id: {@link Status#OK}; {@link
+ * Status#MISMATCH} with the first field whose value came back different (a path such as {@code
+ * total.cents} or {@code lines[0].sku}) and the expected and actual values; or {@link
+ * Status#UNREADABLE} with the reason the record could not be decoded at all.
  */
 public record RoundTripResult(
-    int schemaId, SchemaType type, Status status, String field, String expected, String actual, String reason) {
+    int schemaId,
+    SchemaType type,
+    Status status,
+    String field,
+    String expected,
+    String actual,
+    String reason) {
 
   public RoundTripResult {
     Objects.requireNonNull(type, "type");
@@ -20,7 +27,8 @@ public record RoundTripResult(
     return new RoundTripResult(schemaId, type, Status.OK, null, null, null, null);
   }
 
-  public static RoundTripResult mismatch(int schemaId, SchemaType type, String field, String expected, String actual) {
+  public static RoundTripResult mismatch(
+      int schemaId, SchemaType type, String field, String expected, String actual) {
     return new RoundTripResult(schemaId, type, Status.MISMATCH, field, expected, actual, null);
   }
 
@@ -33,11 +41,23 @@ public record RoundTripResult(
     return status == Status.OK;
   }
 
-  /** One line saying what happened, for messages and logs; renderers may lay the fields out themselves. */
+  /**
+   * One line saying what happened, for messages and logs; renderers may lay the fields out
+   * themselves.
+   */
   public String summary() {
     return switch (status) {
       case OK -> type + " schema " + schemaId + ": round-trip ok";
-      case MISMATCH -> type + " schema " + schemaId + ": " + field + " expected " + expected + ", actual " + actual;
+      case MISMATCH ->
+          type
+              + " schema "
+              + schemaId
+              + ": "
+              + field
+              + " expected "
+              + expected
+              + ", actual "
+              + actual;
       case UNREADABLE -> type + " schema " + schemaId + ": unreadable: " + reason;
     };
   }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A generated record for a schema: its type, the value in its library's representation (an Avro datum, a Protobuf
- * {@code DynamicMessage}, a Jackson {@code JsonNode}) and, for Protobuf, the message-index path of the message
- * type it is an instance of.
+ * A generated record for a schema: its type, the value in its library's representation (an Avro
+ * datum, a Protobuf {@code DynamicMessage}, a Jackson {@code JsonNode}) and, for Protobuf, the
+ * message-index path of the message type it is an instance of.
  */
 public record Sample(SchemaType type, Object value, List<Integer> messageIndexes) {
   public Sample {

@@ -16,9 +16,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A registry snapshot as a {@link RegistryView}: schemas by context and id (each subject's context is its id space;
- * an Apicurio snapshot has a single one, its {@code :.ctx:} names being plain names there), with references resolved
- * by subject and version within the snapshot. It answers no producer requests. Immutable, so safe for concurrent use.
+ * A registry snapshot as a {@link RegistryView}: schemas by context and id (each subject's context
+ * is its id space; an Apicurio snapshot has a single one, its {@code :.ctx:} names being plain
+ * names there), with references resolved by subject and version within the snapshot. It answers no
+ * producer requests. Immutable, so safe for concurrent use.
  */
 public final class SnapshotRegistryView implements RegistryView {
   private final RegistrySnapshot snapshot;
@@ -35,7 +36,8 @@ public final class SnapshotRegistryView implements RegistryView {
     for (SubjectSnapshot subject : snapshot.subjects()) {
       for (SchemaVersion v : subject.versions()) {
         byKey.put(new SubjectVersion(subject.name(), v.version()), v);
-        // One id is one schema; a live version is preferred only so that messages name a version still in use.
+        // One id is one schema; a live version is preferred only so that messages name a version
+        // still in use.
         IdKey key = idKey(Contexts.of(subject.name()), v.id());
         SchemaVersion known = byId.get(key);
         if (known == null || known.deleted() && !v.deleted()) {
@@ -43,9 +45,19 @@ public final class SnapshotRegistryView implements RegistryView {
         }
       }
     }
-    this.resolver = new ReferenceResolver(key -> Optional.ofNullable(byKey.get(key)).map(Unresolved::of),
-        r -> new InvalidInputException("reference " + r.name() + " to " + r.subject() + "/" + r.version()
-            + " is not in the registry snapshot" + (snapshot.url() == null ? "" : " of " + snapshot.url())));
+    this.resolver =
+        new ReferenceResolver(
+            key -> Optional.ofNullable(byKey.get(key)).map(Unresolved::of),
+            r ->
+                new InvalidInputException(
+                    "reference "
+                        + r.name()
+                        + " to "
+                        + r.subject()
+                        + "/"
+                        + r.version()
+                        + " is not in the registry snapshot"
+                        + (snapshot.url() == null ? "" : " of " + snapshot.url())));
   }
 
   private IdKey idKey(String context, int id) {

@@ -7,17 +7,20 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The plain form records are compared in, whatever their schema type: a record or message is a {@code Map} from
- * field name to value (insertion-ordered), a map a {@code Map} keyed by the key's text (sorted), an array a
- * {@code List}, and every scalar a {@link Leaf} that keeps its kind, so that {@code 5} as an int and {@code 5} as a
- * long differ.
+ * The plain form records are compared in, whatever their schema type: a record or message is a
+ * {@code Map} from field name to value (insertion-ordered), a map a {@code Map} keyed by the key's
+ * text (sorted), an array a {@code List}, and every scalar a {@link Leaf} that keeps its kind, so
+ * that {@code 5} as an int and {@code 5} as a long differ.
  */
 final class Values {
   private static final int MAX_RENDERED = 120;
 
   private Values() {}
 
-  /** A scalar: its kind (such as {@code int}, {@code string}, {@code decimal}, {@code enum}) and its text. */
+  /**
+   * A scalar: its kind (such as {@code int}, {@code string}, {@code decimal}, {@code enum}) and its
+   * text.
+   */
   record Leaf(String kind, String text) {
     Leaf {
       Objects.requireNonNull(kind, "kind");
@@ -34,7 +37,9 @@ final class Values {
     }
   }
 
-  /** Where two plain values first differ, with the expected and actual values rendered on one line. */
+  /**
+   * Where two plain values first differ, with the expected and actual values rendered on one line.
+   */
   record Mismatch(String field, String expected, String actual) {}
 
   /** The first difference between two plain values, depth first in the expected value's order. */
@@ -56,7 +61,8 @@ final class Values {
       }
       for (Map.Entry<?, ?> entry : a.entrySet()) {
         if (!e.containsKey(entry.getKey())) {
-          return new Mismatch(child(path, String.valueOf(entry.getKey())), "<absent>", render(entry.getValue()));
+          return new Mismatch(
+              child(path, String.valueOf(entry.getKey())), "<absent>", render(entry.getValue()));
         }
       }
       return null;
@@ -78,8 +84,9 @@ final class Values {
           ? new Mismatch(path + "[" + index + "]", "<absent>", render(actualElements.next()))
           : null;
     }
-    return Objects.equals(expected, actual) ? null : new Mismatch(path.isEmpty() ? "(value)" : path,
-        render(expected), render(actual));
+    return Objects.equals(expected, actual)
+        ? null
+        : new Mismatch(path.isEmpty() ? "(value)" : path, render(expected), render(actual));
   }
 
   private static String child(String path, String name) {
@@ -87,9 +94,12 @@ final class Values {
   }
 
   static String render(Object value) {
-    String text = value instanceof Map<?, ?> map ? "{" + map.size() + " fields: " + map.keySet() + "}"
-        : value instanceof List<?> list ? "[" + list.size() + " elements]"
-        : String.valueOf(value);
+    String text =
+        value instanceof Map<?, ?> map
+            ? "{" + map.size() + " fields: " + map.keySet() + "}"
+            : value instanceof List<?> list
+                ? "[" + list.size() + " elements]"
+                : String.valueOf(value);
     return text.length() <= MAX_RENDERED ? text : text.substring(0, MAX_RENDERED) + "...";
   }
 }

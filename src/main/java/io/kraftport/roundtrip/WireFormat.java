@@ -11,14 +11,15 @@ import java.util.Objects;
 import org.apache.kafka.common.utils.ByteUtils;
 
 /**
- * Confluent's wire format for a record key or value: the magic byte {@code 0}, the schema id as 4 big-endian bytes,
- * for Protobuf the message-index path, then the serialized payload. The path is a zigzag varint count followed by
- * zigzag varint indexes, except that the common path {@code [0]} (the first message of the file) is the single byte
- * {@code 0}.
+ * Confluent's wire format for a record key or value: the magic byte {@code 0}, the schema id as 4
+ * big-endian bytes, for Protobuf the message-index path, then the serialized payload. The path is a
+ * zigzag varint count followed by zigzag varint indexes, except that the common path {@code [0]}
+ * (the first message of the file) is the single byte {@code 0}.
  */
 public final class WireFormat {
   /** The first byte of every framed record. */
   public static final byte MAGIC_BYTE = 0;
+
   /** Magic byte plus schema id. */
   public static final int HEADER_SIZE = 5;
 
@@ -28,7 +29,11 @@ public final class WireFormat {
 
   /** Frames an Avro or JSON Schema payload. */
   public static byte[] frame(int schemaId, byte[] payload) {
-    return ByteBuffer.allocate(HEADER_SIZE + payload.length).put(MAGIC_BYTE).putInt(schemaId).put(payload).array();
+    return ByteBuffer.allocate(HEADER_SIZE + payload.length)
+        .put(MAGIC_BYTE)
+        .putInt(schemaId)
+        .put(payload)
+        .array();
   }
 
   /** Frames a Protobuf payload with the message-index path of its message type. */
@@ -52,7 +57,8 @@ public final class WireFormat {
   /**
    * The schema id of a framed record, read from its header alone.
    *
-   * @throws InvalidInputException if the record is shorter than the header or does not start with the magic byte
+   * @throws InvalidInputException if the record is shorter than the header or does not start with
+   *     the magic byte
    */
   public static int schemaId(byte[] record) {
     return header(record).getInt();
@@ -68,25 +74,39 @@ public final class WireFormat {
   /** Splits a framed Protobuf record into its schema id, message-index path and payload. */
   public static Framed unframeProtobuf(byte[] record) {
     ProtobufHeader h = protobufHeader(record);
-    return new Framed(h.schemaId(), h.messageIndexes(), Arrays.copyOfRange(record, h.payloadOffset(), record.length));
+    return new Framed(
+        h.schemaId(),
+        h.messageIndexes(),
+        Arrays.copyOfRange(record, h.payloadOffset(), record.length));
   }
 
-  /** A framed Protobuf record's header: schema id, message-index path, and where its payload starts. */
+  /**
+   * A framed Protobuf record's header: schema id, message-index path, and where its payload starts.
+   */
   record ProtobufHeader(int schemaId, List<Integer> messageIndexes, int payloadOffset) {}
 
-  /** Reads a framed Protobuf record's header without copying the payload, as {@link #unframeProtobuf} checks it. */
+  /**
+   * Reads a framed Protobuf record's header without copying the payload, as {@link
+   * #unframeProtobuf} checks it.
+   */
   static ProtobufHeader protobufHeader(byte[] record) {
     ByteBuffer buffer = header(record);
     int schemaId = buffer.getInt();
     try {
       int count = ByteUtils.readVarint(buffer);
       if (count < 0) {
-        throw new InvalidInputException("record has a negative Protobuf message-index count " + count);
+        throw new InvalidInputException(
+            "record has a negative Protobuf message-index count " + count);
       }
-      // Each index takes at least one byte: checked before allocating, so a corrupt count cannot exhaust memory.
+      // Each index takes at least one byte: checked before allocating, so a corrupt count cannot
+      // exhaust memory.
       if (count > buffer.remaining()) {
-        throw new InvalidInputException("record is truncated in its Protobuf message indexes: " + count
-            + " indexes announced, " + buffer.remaining() + " bytes left");
+        throw new InvalidInputException(
+            "record is truncated in its Protobuf message indexes: "
+                + count
+                + " indexes announced, "
+                + buffer.remaining()
+                + " bytes left");
       }
       List<Integer> indexes = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
@@ -96,22 +116,29 @@ public final class WireFormat {
         }
         indexes.add(index);
       }
-      return new ProtobufHeader(schemaId, count == 0 ? FIRST_MESSAGE : List.copyOf(indexes), buffer.position());
+      return new ProtobufHeader(
+          schemaId, count == 0 ? FIRST_MESSAGE : List.copyOf(indexes), buffer.position());
     } catch (BufferUnderflowException e) {
       throw new InvalidInputException("record is truncated in its Protobuf message indexes", e);
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("record has a malformed Protobuf message index: " + e.getMessage(), e);
+      throw new InvalidInputException(
+          "record has a malformed Protobuf message index: " + e.getMessage(), e);
     }
   }
 
   private static ByteBuffer header(byte[] record) {
     if (record.length < HEADER_SIZE) {
-      throw new InvalidInputException("record is truncated: " + record.length
-          + " bytes, but the Confluent wire format needs " + HEADER_SIZE + " (magic byte and schema id)");
+      throw new InvalidInputException(
+          "record is truncated: "
+              + record.length
+              + " bytes, but the Confluent wire format needs "
+              + HEADER_SIZE
+              + " (magic byte and schema id)");
     }
     if (record[0] != MAGIC_BYTE) {
-      throw new InvalidInputException(String.format(
-          "record starts with byte 0x%02x, not the Confluent magic byte 0x00", record[0]));
+      throw new InvalidInputException(
+          String.format(
+              "record starts with byte 0x%02x, not the Confluent magic byte 0x00", record[0]));
     }
     ByteBuffer buffer = ByteBuffer.wrap(record);
     buffer.get();
@@ -124,7 +151,9 @@ public final class WireFormat {
     return payload;
   }
 
-  /** A record taken apart: schema id, message-index path (empty but for Protobuf) and payload bytes. */
+  /**
+   * A record taken apart: schema id, message-index path (empty but for Protobuf) and payload bytes.
+   */
   public record Framed(int schemaId, List<Integer> messageIndexes, byte[] payload) {
     public Framed {
       messageIndexes = List.copyOf(messageIndexes);
@@ -139,8 +168,10 @@ public final class WireFormat {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Framed other && schemaId == other.schemaId
-          && messageIndexes.equals(other.messageIndexes) && Arrays.equals(payload, other.payload);
+      return o instanceof Framed other
+          && schemaId == other.schemaId
+          && messageIndexes.equals(other.messageIndexes)
+          && Arrays.equals(payload, other.payload);
     }
 
     @Override
@@ -150,8 +181,13 @@ public final class WireFormat {
 
     @Override
     public String toString() {
-      return "Framed[schemaId=" + schemaId + ", messageIndexes=" + messageIndexes
-          + ", payload=" + HexFormat.of().formatHex(payload) + "]";
+      return "Framed[schemaId="
+          + schemaId
+          + ", messageIndexes="
+          + messageIndexes
+          + ", payload="
+          + HexFormat.of().formatHex(payload)
+          + "]";
     }
   }
 }

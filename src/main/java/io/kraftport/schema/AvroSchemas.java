@@ -9,8 +9,9 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 
 /**
- * Avro schemas parsed with Avro's own parser. Referenced schemas define named types the root schema uses by name, so
- * they are parsed first into the same {@link Schema.Parser}, depth first, as Confluent's serializers do.
+ * Avro schemas parsed with Avro's own parser. Referenced schemas define named types the root schema
+ * uses by name, so they are parsed first into the same {@link Schema.Parser}, depth first, as
+ * Confluent's serializers do.
  */
 public final class AvroSchemas {
   private AvroSchemas() {}
@@ -30,15 +31,20 @@ public final class AvroSchemas {
     }
   }
 
-  /** Avro's Parsing Canonical Form of the schema, with referenced types written out where first used. */
+  /**
+   * Avro's Parsing Canonical Form of the schema, with referenced types written out where first
+   * used.
+   */
   public static String canonical(ResolvedSchema schema) {
     return SchemaNormalization.toParsingForm(parse(schema));
   }
 
-  private static void defineReferences(Schema.Parser parser, Map<String, ResolvedSchema> references, Set<String> seen) {
+  private static void defineReferences(
+      Schema.Parser parser, Map<String, ResolvedSchema> references, Set<String> seen) {
     // Sorted so that errors and definitions do not depend on map iteration order.
     for (Map.Entry<String, ResolvedSchema> reference : new TreeMap<>(references).entrySet()) {
-      // A type referenced along two paths (a diamond) is defined once; the parser refuses a redefinition.
+      // A type referenced along two paths (a diamond) is defined once; the parser refuses a
+      // redefinition.
       if (!seen.add(reference.getKey())) {
         continue;
       }

@@ -30,34 +30,48 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * JSON Schemas parsed with Jackson and compiled with networknt's validator. A schema is checked against the
- * meta-schema of its dialect ({@code $schema}, draft-07 when absent, as Confluent assumes), and its {@code $ref}s to
- * other documents resolve only to its references, never to the network.
+ * JSON Schemas parsed with Jackson and compiled with networknt's validator. A schema is checked
+ * against the meta-schema of its dialect ({@code $schema}, draft-07 when absent, as Confluent
+ * assumes), and its {@code $ref}s to other documents resolve only to its references, never to the
+ * network.
  */
 public final class JsonSchemas {
-  /** The base IRI of a schema without an absolute {@code $id}; {@code .invalid} can never resolve to a host. */
+  /**
+   * The base IRI of a schema without an absolute {@code $id}; {@code .invalid} can never resolve to
+   * a host.
+   */
   static final String DEFAULT_BASE = "https://kraftport.invalid/schemas/schema.json";
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build();
-  private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-      // Formats such as date-time are assertions here, so a generated instance must really satisfy them.
-      .formatAssertionsEnabled(true)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+  private static final SchemaValidatorsConfig CONFIG =
+      SchemaValidatorsConfig.builder()
+          // Formats such as date-time are assertions here, so a generated instance must really
+          // satisfy them.
+          .formatAssertionsEnabled(true)
+          .build();
 
-  /** The meta-schemas, bundled with the validator and loaded from its class path, parsed once per dialect. */
+  /**
+   * The meta-schemas, bundled with the validator and loaded from its class path, parsed once per
+   * dialect.
+   */
   private static final Map<VersionFlag, JsonSchema> META_SCHEMAS = new ConcurrentHashMap<>();
 
   private JsonSchemas() {}
 
-  /** Parses JSON text strictly (no duplicate keys, nothing after the value); {@code what} names it in the error. */
+  /**
+   * Parses JSON text strictly (no duplicate keys, nothing after the value); {@code what} names it
+   * in the error.
+   */
   public static JsonNode parseJson(String text, String what) {
     try {
       return MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(what + " is not valid JSON: " + Reasons.firstLine(e.getOriginalMessage()), e);
+      throw new InvalidInputException(
+          what + " is not valid JSON: " + Reasons.firstLine(e.getOriginalMessage()), e);
     }
   }
 
@@ -67,24 +81,31 @@ public final class JsonSchemas {
   }
 
   /**
-   * The schema compiled for validation, with its references resolved and the document checked against its
-   * meta-schema.
+   * The schema compiled for validation, with its references resolved and the document checked
+   * against its meta-schema.
    *
    * @throws InvalidInputException if it, or a document it references, is not a valid JSON Schema
    */
   public static JsonSchema schema(ResolvedSchema schema) {
     JsonNode root = node(schema);
     if (!root.isObject() && !root.isBoolean()) {
-      throw new InvalidInputException("JSON schema must be an object or a boolean, not " + root.getNodeType());
+      throw new InvalidInputException(
+          "JSON schema must be an object or a boolean, not " + root.getNodeType());
     }
     VersionFlag dialect = dialect(root);
     checkAgainstMetaSchema(root, dialect, "JSON schema");
     Map<String, JsonNode> documents = documents(schema, root);
-    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(dialect, builder -> builder
-        .schemaLoaders(loaders -> loaders.add(iri -> document(documents, iri.toString()))));
+    JsonSchemaFactory factory =
+        JsonSchemaFactory.getInstance(
+            dialect,
+            builder ->
+                builder.schemaLoaders(
+                    loaders -> loaders.add(iri -> document(documents, iri.toString()))));
     try {
-      JsonSchema compiled = factory.getSchema(SchemaLocation.of(base(root).toString()), root, CONFIG);
-      // Resolves every $ref now, so that a missing or broken reference fails here and not during a round-trip.
+      JsonSchema compiled =
+          factory.getSchema(SchemaLocation.of(base(root).toString()), root, CONFIG);
+      // Resolves every $ref now, so that a missing or broken reference fails here and not during a
+      // round-trip.
       compiled.initializeValidators();
       return compiled;
     } catch (RuntimeException e) {
@@ -97,7 +118,10 @@ public final class JsonSchemas {
     }
   }
 
-  /** The validation errors of an instance, one line each as {@code /path: message}, in a stable order. */
+  /**
+   * The validation errors of an instance, one line each as {@code /path: message}, in a stable
+   * order.
+   */
   public static List<String> validate(JsonSchema schema, JsonNode instance) {
     Set<ValidationMessage> messages = schema.validate(instance);
     List<String> errors = new ArrayList<>();
@@ -118,7 +142,10 @@ public final class JsonSchemas {
     }
   }
 
-  /** A copy of a JSON tree with the keys of every object in sorted order; array order is kept, as it is meaningful. */
+  /**
+   * A copy of a JSON tree with the keys of every object in sorted order; array order is kept, as it
+   * is meaningful.
+   */
   public static JsonNode sorted(JsonNode node) {
     if (node.isObject()) {
       ObjectNode copy = JsonNodeFactory.instance.objectNode();
@@ -146,19 +173,24 @@ public final class JsonSchemas {
         return flag;
       }
     }
-    throw new InvalidInputException("JSON schema declares an unsupported $schema: " + declared.asText());
+    throw new InvalidInputException(
+        "JSON schema declares an unsupported $schema: " + declared.asText());
   }
 
   private static void checkAgainstMetaSchema(JsonNode document, VersionFlag dialect, String what) {
-    JsonSchema metaSchema = META_SCHEMAS.computeIfAbsent(dialect,
-        d -> JsonSchemaFactory.getInstance(d).getSchema(SchemaLocation.of(d.getId())));
+    JsonSchema metaSchema =
+        META_SCHEMAS.computeIfAbsent(
+            dialect, d -> JsonSchemaFactory.getInstance(d).getSchema(SchemaLocation.of(d.getId())));
     List<String> errors = validate(metaSchema, document);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(what + " is not a valid JSON Schema: " + errors.get(0));
     }
   }
 
-  /** The base IRI of a schema document: its {@code $id} when that is absolute, otherwise a fixed placeholder. */
+  /**
+   * The base IRI of a schema document: its {@code $id} when that is absolute, otherwise a fixed
+   * placeholder.
+   */
   public static URI base(JsonNode root) {
     JsonNode id = root.path("$id");
     if (id.isTextual()) {
@@ -175,8 +207,8 @@ public final class JsonSchemas {
   }
 
   /**
-   * The documents a schema's {@code $ref}s can reach, keyed by absolute IRI without fragment: the root at its
-   * {@link #base}, and each reference (recursively), checked against its meta-schema.
+   * The documents a schema's {@code $ref}s can reach, keyed by absolute IRI without fragment: the
+   * root at its {@link #base}, and each reference (recursively), checked against its meta-schema.
    */
   public static Map<String, JsonNode> documents(ResolvedSchema schema) {
     return documents(schema, node(schema));
@@ -190,14 +222,17 @@ public final class JsonSchemas {
     return Map.copyOf(documents);
   }
 
-  // References are keyed by the $ref the schema uses; a relative key resolves against the root's base as the $ref does.
-  private static void collectReferences(Map<String, ResolvedSchema> references, URI base, Map<String, JsonNode> into) {
+  // References are keyed by the $ref the schema uses; a relative key resolves against the root's
+  // base as the $ref does.
+  private static void collectReferences(
+      Map<String, ResolvedSchema> references, URI base, Map<String, JsonNode> into) {
     for (Map.Entry<String, ResolvedSchema> reference : new TreeMap<>(references).entrySet()) {
       String iri;
       try {
         iri = base.resolve(reference.getKey()).toString();
       } catch (IllegalArgumentException e) {
-        throw new InvalidInputException("JSON reference name is not a URI: " + reference.getKey(), e);
+        throw new InvalidInputException(
+            "JSON reference name is not a URI: " + reference.getKey(), e);
       }
       String what = "JSON reference " + reference.getKey();
       JsonNode document = parseJson(reference.getValue().schema(), what);
@@ -211,7 +246,8 @@ public final class JsonSchemas {
     }
   }
 
-  // Never returns null for an IRI outside the class path: the library would then try to fetch it over the network.
+  // Never returns null for an IRI outside the class path: the library would then try to fetch it
+  // over the network.
   private static InputStreamSource document(Map<String, JsonNode> documents, String iri) {
     JsonNode document = documents.get(stripFragment(iri));
     if (document != null) {

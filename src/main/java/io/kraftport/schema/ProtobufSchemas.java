@@ -39,9 +39,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * {@code .proto} schemas parsed and linked with Square Wire, then built into protobuf-java descriptors. Imports
- * resolve to the schema's references (keyed by import path, such as {@code common/money.proto}); the well-known
- * {@code google/protobuf/*.proto} files need no reference and map to protobuf-java's own descriptors.
+ * {@code .proto} schemas parsed and linked with Square Wire, then built into protobuf-java
+ * descriptors. Imports resolve to the schema's references (keyed by import path, such as {@code
+ * common/money.proto}); the well-known {@code google/protobuf/*.proto} files need no reference and
+ * map to protobuf-java's own descriptors.
  */
 public final class ProtobufSchemas {
   /** The file name the root schema gets; a registry stores it without one. */
@@ -54,7 +55,8 @@ public final class ProtobufSchemas {
   /**
    * The root schema as a linked, validated protobuf descriptor, with its imports as dependencies.
    *
-   * @throws InvalidInputException if the schema or an import does not parse or link, with the reason
+   * @throws InvalidInputException if the schema or an import does not parse or link, with the
+   *     reason
    */
   public static FileDescriptor descriptor(ResolvedSchema schema) {
     Map<String, String> files = new TreeMap<>();
@@ -68,18 +70,20 @@ public final class ProtobufSchemas {
   }
 
   /**
-   * The normalized text of the root file: its descriptor, re-laid-out by {@link ProtobufLayout}, in protobuf text
-   * format. Comments, whitespace, the way a type is named (relative or qualified), the order of fields, oneofs and
-   * imports are gone; the order of messages and enums, which decides Confluent's message indexes, stays.
+   * The normalized text of the root file: its descriptor, re-laid-out by {@link ProtobufLayout}, in
+   * protobuf text format. Comments, whitespace, the way a type is named (relative or qualified),
+   * the order of fields, oneofs and imports are gone; the order of messages and enums, which
+   * decides Confluent's message indexes, stays.
    */
   public static String canonical(ResolvedSchema schema) {
-    return TextFormat.printer().printToString(ProtobufLayout.normalized(descriptor(schema).toProto()));
+    return TextFormat.printer()
+        .printToString(ProtobufLayout.normalized(descriptor(schema).toProto()));
   }
 
   /**
-   * The message a Confluent message-index path names: {@code [i]} is the i-th top-level message, {@code [i, j]} its
-   * j-th nested message, and so on. Like Confluent, it counts declared messages only, not the entry types protobuf
-   * synthesizes for map fields.
+   * The message a Confluent message-index path names: {@code [i]} is the i-th top-level message,
+   * {@code [i, j]} its j-th nested message, and so on. Like Confluent, it counts declared messages
+   * only, not the entry types protobuf synthesizes for map fields.
    *
    * @throws InvalidInputException if the path names no message of the file
    */
@@ -100,13 +104,17 @@ public final class ProtobufSchemas {
     return found;
   }
 
-  /** The Confluent message-index path of a message: its position in the file, then in each enclosing message. */
+  /**
+   * The Confluent message-index path of a message: its position in the file, then in each enclosing
+   * message.
+   */
   public static List<Integer> messageIndexes(Descriptor message) {
     List<Integer> path = new ArrayList<>();
     for (Descriptor d = message; d != null; d = d.getContainingType()) {
-      List<Descriptor> siblings = d.getContainingType() == null
-          ? d.getFile().getMessageTypes()
-          : declared(d.getContainingType().getNestedTypes());
+      List<Descriptor> siblings =
+          d.getContainingType() == null
+              ? d.getFile().getMessageTypes()
+              : declared(d.getContainingType().getNestedTypes());
       path.add(0, siblings.indexOf(d));
     }
     return List.copyOf(path);
@@ -130,7 +138,8 @@ public final class ProtobufSchemas {
     return nested.stream().filter(d -> !d.getOptions().getMapEntry()).toList();
   }
 
-  private static void collectFiles(Map<String, ResolvedSchema> references, Map<String, String> into) {
+  private static void collectFiles(
+      Map<String, ResolvedSchema> references, Map<String, String> into) {
     for (Map.Entry<String, ResolvedSchema> reference : new TreeMap<>(references).entrySet()) {
       String previous = into.putIfAbsent(reference.getKey(), reference.getValue().schema());
       if (previous == null) {
@@ -158,26 +167,41 @@ public final class ProtobufSchemas {
     }
   }
 
-  // Wire reports each problem as several lines (the error, then "for field ...", "in message ..."); keep each first.
+  // Wire reports each problem as several lines (the error, then "for field ...", "in message ...");
+  // keep each first.
   private static String linkErrors(SchemaException e) {
     String message = e.getMessage() == null ? "" : e.getMessage();
-    return String.join("; ", Stream.of(message.split("\n"))
-        .filter(line -> !line.isBlank() && !line.startsWith(" "))
-        .toList());
+    return String.join(
+        "; ",
+        Stream.of(message.split("\n"))
+            .filter(line -> !line.isBlank() && !line.startsWith(" "))
+            .toList());
   }
 
   private static Map<String, FileDescriptor> wellKnown() {
     Map<String, FileDescriptor> files = new HashMap<>();
-    for (FileDescriptor file : List.of(AnyProto.getDescriptor(), ApiProto.getDescriptor(),
-        DescriptorProtos.getDescriptor(), DurationProto.getDescriptor(), EmptyProto.getDescriptor(),
-        FieldMaskProto.getDescriptor(), SourceContextProto.getDescriptor(), StructProto.getDescriptor(),
-        TimestampProto.getDescriptor(), TypeProto.getDescriptor(), WrappersProto.getDescriptor())) {
+    for (FileDescriptor file :
+        List.of(
+            AnyProto.getDescriptor(),
+            ApiProto.getDescriptor(),
+            DescriptorProtos.getDescriptor(),
+            DurationProto.getDescriptor(),
+            EmptyProto.getDescriptor(),
+            FieldMaskProto.getDescriptor(),
+            SourceContextProto.getDescriptor(),
+            StructProto.getDescriptor(),
+            TimestampProto.getDescriptor(),
+            TypeProto.getDescriptor(),
+            WrappersProto.getDescriptor())) {
       files.put(file.getName(), file);
     }
     return Map.copyOf(files);
   }
 
-  /** Wire's view of the files: the schema and its references, the well-known files from the class path. */
+  /**
+   * Wire's view of the files: the schema and its references, the well-known files from the class
+   * path.
+   */
   private record MapLoader(Map<String, String> files) implements Loader {
     @Override
     public ProtoFile load(String path) {
@@ -189,7 +213,8 @@ public final class ProtobufSchemas {
         return CoreLoader.INSTANCE.load(path);
       }
       if (text == null) {
-        throw new InvalidInputException("Protobuf import " + path + " is not among the schema's references");
+        throw new InvalidInputException(
+            "Protobuf import " + path + " is not among the schema's references");
       }
       String what = path.equals(ROOT_PATH) ? "Protobuf schema" : "Protobuf import " + path;
       try {
@@ -213,7 +238,10 @@ public final class ProtobufSchemas {
     }
   }
 
-  /** Encodes linked Wire files as descriptors, dependencies first, using protobuf-java's for well-known files. */
+  /**
+   * Encodes linked Wire files as descriptors, dependencies first, using protobuf-java's for
+   * well-known files.
+   */
   private static final class DescriptorBuilder {
     private final Schema schema;
     private final SchemaEncoder encoder;
@@ -233,7 +261,8 @@ public final class ProtobufSchemas {
       }
       ProtoFile file = schema.protoFile(path);
       if (file == null) {
-        throw new InvalidInputException("Protobuf import " + path + " is not among the schema's references");
+        throw new InvalidInputException(
+            "Protobuf import " + path + " is not among the schema's references");
       }
       FileDescriptorProto proto;
       try {
@@ -245,9 +274,13 @@ public final class ProtobufSchemas {
       for (String dependency : proto.getDependencyList()) {
         dependencies.add(build(dependency));
       }
-      String what = files.containsKey(path) && !path.equals(ROOT_PATH) ? "Protobuf import " + path : "Protobuf schema";
+      String what =
+          files.containsKey(path) && !path.equals(ROOT_PATH)
+              ? "Protobuf import " + path
+              : "Protobuf schema";
       try {
-        FileDescriptor descriptor = FileDescriptor.buildFrom(proto, dependencies.toArray(FileDescriptor[]::new));
+        FileDescriptor descriptor =
+            FileDescriptor.buildFrom(proto, dependencies.toArray(FileDescriptor[]::new));
         built.put(path, descriptor);
         return descriptor;
       } catch (DescriptorValidationException e) {

@@ -1,15 +1,19 @@
 package io.kraftport.schema;
 
 /**
- * Turns a parser's exception into the one-line reason kraftport reports. Parsers put locations, source excerpts and
- * causes on further lines; a user needs the first line of the innermost useful message.
+ * Turns a parser's exception into the one-line reason kraftport reports. Parsers put locations,
+ * source excerpts and causes on further lines; a user needs the first line of the innermost useful
+ * message.
  */
 public final class Reasons {
   private static final int MAX_LENGTH = 300;
 
   private Reasons() {}
 
-  /** The first line of the exception's message, or of its cause's when it has none, or its class name. */
+  /**
+   * The first line of the exception's message, or of its cause's when it has none, or its class
+   * name.
+   */
   public static String of(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       String message = t.getMessage();

@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Resolves a schema's references, recursively, into a {@link ResolvedSchema}: each reference is looked up as the
- * subject version it names through a {@link Lookup} (a snapshot, a live registry: the one place the callers
- * differ), and one that cannot be found fails with the caller's exception. A reference cycle is resolved once: the
- * parsers see each schema a single time anyway.
+ * Resolves a schema's references, recursively, into a {@link ResolvedSchema}: each reference is
+ * looked up as the subject version it names through a {@link Lookup} (a snapshot, a live registry:
+ * the one place the callers differ), and one that cannot be found fails with the caller's
+ * exception. A reference cycle is resolved once: the parsers see each schema a single time anyway.
  */
 public final class ReferenceResolver {
   private final Lookup lookup;
@@ -52,7 +52,8 @@ public final class ReferenceResolver {
   /**
    * The schema with every reference resolved.
    *
-   * @throws RuntimeException the one {@link Missing} makes, for the first reference that cannot be found
+   * @throws RuntimeException the one {@link Missing} makes, for the first reference that cannot be
+   *     found
    */
   public ResolvedSchema resolve(Unresolved schema) {
     return resolve(schema, new HashSet<>());

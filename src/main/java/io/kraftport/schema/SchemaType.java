@@ -3,14 +3,17 @@ package io.kraftport.schema;
 import io.kraftport.InvalidInputException;
 import java.util.Locale;
 
-/** The schema types a registry stores, named as the Confluent API names them in {@code schemaType}. */
+/**
+ * The schema types a registry stores, named as the Confluent API names them in {@code schemaType}.
+ */
 public enum SchemaType {
   AVRO,
   PROTOBUF,
   JSON;
 
   /**
-   * The type a {@code schemaType} value names; a missing value means {@link #AVRO}, as the registry API defines.
+   * The type a {@code schemaType} value names; a missing value means {@link #AVRO}, as the registry
+   * API defines.
    *
    * @throws InvalidInputException for any other name
    */
@@ -32,7 +35,8 @@ public enum SchemaType {
     try {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("unknown schema type '" + name + "' (expected AVRO, PROTOBUF or JSON)");
+      throw new InvalidInputException(
+          "unknown schema type '" + name + "' (expected AVRO, PROTOBUF or JSON)");
     }
   }
 

@@ -7,11 +7,20 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One version of a subject: its number, the global schema id, the schema type ({@code AVRO} when the registry
- * leaves it out), the schema text as the registry returned it, its references, whether it is soft-deleted, and the
- * metadata and rule set where the registry has them.
+ * One version of a subject: its number, the global schema id, the schema type ({@code AVRO} when
+ * the registry leaves it out), the schema text as the registry returned it, its references, whether
+ * it is soft-deleted, and the metadata and rule set where the registry has them.
  */
-@JsonPropertyOrder({"version", "id", "schemaType", "deleted", "references", "metadata", "ruleSet", "schema"})
+@JsonPropertyOrder({
+  "version",
+  "id",
+  "schemaType",
+  "deleted",
+  "references",
+  "metadata",
+  "ruleSet",
+  "schema"
+})
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record SchemaVersion(
     int version,
@@ -29,7 +38,10 @@ public record SchemaVersion(
     references = references == null ? List.of() : List.copyOf(references);
   }
 
-  /** A reference from a schema to a version of another subject, under the name the schema imports it by. */
+  /**
+   * A reference from a schema to a version of another subject, under the name the schema imports it
+   * by.
+   */
   @JsonPropertyOrder({"name", "subject", "version"})
   public record SchemaReference(String name, String subject, int version) {}
 }

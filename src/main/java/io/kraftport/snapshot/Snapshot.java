@@ -8,9 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A point-in-time picture of one side of a migration: its cluster, its topics and (optionally) its schema registry.
- * Written and read only by {@link SnapshotCodec}. Topics are kept sorted by name so that two exports of the same
- * cluster serialize to the same bytes.
+ * A point-in-time picture of one side of a migration: its cluster, its topics and (optionally) its
+ * schema registry. Written and read only by {@link SnapshotCodec}. Topics are kept sorted by name
+ * so that two exports of the same cluster serialize to the same bytes.
  */
 @JsonPropertyOrder({"formatVersion", "toolVersion", "exportedAt", "cluster", "topics", "registry"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,7 +27,10 @@ public record Snapshot(
 
   public Snapshot {
     Objects.requireNonNull(cluster, "cluster");
-    topics = topics == null ? List.of() : topics.stream().sorted(Comparator.comparing(TopicSpec::name)).toList();
+    topics =
+        topics == null
+            ? List.of()
+            : topics.stream().sorted(Comparator.comparing(TopicSpec::name)).toList();
   }
 
   public Optional<TopicSpec> findTopic(String name) {

@@ -22,28 +22,34 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Reads and writes snapshot files: the only place that knows the file format. Output is deterministic (sorted keys,
- * two-space indentation, one trailing newline); input is strict (unknown fields, a key given twice, a wrong
- * {@code formatVersion}, missing or mistyped values, and what {@link SnapshotValidator} finds impossible are refused
- * with the JSON path of the offending element).
+ * Reads and writes snapshot files: the only place that knows the file format. Output is
+ * deterministic (sorted keys, two-space indentation, one trailing newline); input is strict
+ * (unknown fields, a key given twice, a wrong {@code formatVersion}, missing or mistyped values,
+ * and what {@link SnapshotValidator} finds impossible are refused with the JSON path of the
+ * offending element).
  */
 public final class SnapshotCodec {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      // A key given twice (two "partitions" in one topic) would otherwise silently keep the last.
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-      .defaultPrettyPrinter(new DefaultPrettyPrinter()
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n")))
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // A key given twice (two "partitions" in one topic) would otherwise silently keep the
+          // last.
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+          .defaultPrettyPrinter(
+              new DefaultPrettyPrinter()
+                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                  .withArrayIndenter(new DefaultIndenter("  ", "\n")))
+          .build();
 
   private SnapshotCodec() {}
 
-  /** The mapper other packages use for JSON that must follow the same formatting rules (reports). */
+  /**
+   * The mapper other packages use for JSON that must follow the same formatting rules (reports).
+   */
   public static ObjectMapper mapper() {
     return MAPPER;
   }
@@ -56,7 +62,10 @@ public final class SnapshotCodec {
     }
   }
 
-  /** Writes the snapshot through a temporary file in the same folder, so a reader never sees half a file. */
+  /**
+   * Writes the snapshot through a temporary file in the same folder, so a reader never sees half a
+   * file.
+   */
   public static void write(Snapshot snapshot, Path file) {
     writeAtomically(file, toJson(snapshot));
   }
@@ -71,7 +80,8 @@ public final class SnapshotCodec {
       try {
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         try {
-          Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          Files.move(
+              tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
           Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -102,8 +112,10 @@ public final class SnapshotCodec {
       tree = MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
-      String at = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      throw new InvalidInputException(where + ": not valid JSON" + at + ": " + e.getOriginalMessage());
+      String at =
+          loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+      throw new InvalidInputException(
+          where + ": not valid JSON" + at + ": " + e.getOriginalMessage());
     }
     if (tree == null || !tree.isObject()) {
       throw new InvalidInputException(where + ": a snapshot must be a JSON object");
@@ -113,8 +125,13 @@ public final class SnapshotCodec {
       throw new InvalidInputException(where + ": formatVersion: missing or not a number");
     }
     if (version.intValue() != Snapshot.FORMAT_VERSION) {
-      throw new InvalidInputException(where + ": formatVersion: " + version.intValue()
-          + " is not supported (this build reads " + Snapshot.FORMAT_VERSION + ")");
+      throw new InvalidInputException(
+          where
+              + ": formatVersion: "
+              + version.intValue()
+              + " is not supported (this build reads "
+              + Snapshot.FORMAT_VERSION
+              + ")");
     }
     try {
       SnapshotValidator.check(tree);
@@ -155,9 +172,10 @@ public final class SnapshotCodec {
       while (root.getCause() != null && root.getCause() != root) {
         root = root.getCause();
       }
-      what = root instanceof IllegalArgumentException || root instanceof NullPointerException
-          ? root.getMessage()
-          : firstLine(e.getOriginalMessage());
+      what =
+          root instanceof IllegalArgumentException || root instanceof NullPointerException
+              ? root.getMessage()
+              : firstLine(e.getOriginalMessage());
     }
     return (path.length() == 0 ? "" : path + ": ") + what;
   }
@@ -168,7 +186,9 @@ public final class SnapshotCodec {
     }
     int nl = s.indexOf('\n');
     String line = nl < 0 ? s : s.substring(0, nl);
-    // Jackson appends advice about its own feature flags, which means nothing to a user of the tool.
-    return line.replaceAll("\\s*\\(set DeserializationConfig.*$", "").replaceAll(";\\s*`.*` enabled$", "");
+    // Jackson appends advice about its own feature flags, which means nothing to a user of the
+    // tool.
+    return line.replaceAll("\\s*\\(set DeserializationConfig.*$", "")
+        .replaceAll(";\\s*`.*` enabled$", "");
   }
 }

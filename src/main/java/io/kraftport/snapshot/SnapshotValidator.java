@@ -7,17 +7,18 @@ import java.util.Map;
 import org.apache.kafka.common.internals.Topic;
 
 /**
- * The checks a snapshot must pass beyond its shape: what no cluster or registry can hold, and what an import would
- * otherwise write half of. Works on the snapshot's JSON tree, so that a problem is named by its JSON path in the file
- * as written (the model sorts topics and subjects, which would move the indexes), such as
- * {@code topics[7].name: duplicate topic "orders" (first at topics[2])}.
+ * The checks a snapshot must pass beyond its shape: what no cluster or registry can hold, and what
+ * an import would otherwise write half of. Works on the snapshot's JSON tree, so that a problem is
+ * named by its JSON path in the file as written (the model sorts topics and subjects, which would
+ * move the indexes), such as {@code topics[7].name: duplicate topic "orders" (first at topics[2])}.
  *
- * <p>Topics: a valid Kafka name (Kafka's own rules), no name twice, no two names that collide in Kafka's metric names
- * ({@code clash.a} and {@code clash_a}: a ZooKeeper-mode source refuses the second, a single KRaft batch accepts both),
- * at least one partition and one replica, irregular replica counts only for existing partitions and at least one.
- * Registry: no subject twice, versions from 1 and none twice in a subject, positive schema ids. A reference to a
- * subject the snapshot lacks is allowed: a filtered export leaves referenced subjects out, and the import resolves
- * them on the target.
+ * <p>Topics: a valid Kafka name (Kafka's own rules), no name twice, no two names that collide in
+ * Kafka's metric names ({@code clash.a} and {@code clash_a}: a ZooKeeper-mode source refuses the
+ * second, a single KRaft batch accepts both), at least one partition and one replica, irregular
+ * replica counts only for existing partitions and at least one. Registry: no subject twice,
+ * versions from 1 and none twice in a subject, positive schema ids. A reference to a subject the
+ * snapshot lacks is allowed: a filtered export leaves referenced subjects out, and the import
+ * resolves them on the target.
  */
 public final class SnapshotValidator {
   private SnapshotValidator() {}
@@ -32,8 +33,8 @@ public final class SnapshotValidator {
   }
 
   /**
-   * Checks a snapshot's JSON tree. Values of the wrong type are skipped: reading the tree into the model reports
-   * those with their path.
+   * Checks a snapshot's JSON tree. Values of the wrong type are skipped: reading the tree into the
+   * model reports those with their path.
    *
    * @throws InvalidInputException naming the first problem by its JSON path
    */
@@ -58,21 +59,39 @@ public final class SnapshotValidator {
     }
   }
 
-  private static void checkTopicName(String name, String at, Map<String, Integer> byName,
-      Map<String, Integer> byMetricName, int index) {
-    Topic.validate(name, "topic name", problem -> {
-      throw problem(at, problem);
-    });
+  private static void checkTopicName(
+      String name,
+      String at,
+      Map<String, Integer> byName,
+      Map<String, Integer> byMetricName,
+      int index) {
+    Topic.validate(
+        name,
+        "topic name",
+        problem -> {
+          throw problem(at, problem);
+        });
     Integer first = byName.putIfAbsent(name, index);
     if (first != null) {
       throw problem(at, "duplicate topic \"" + name + "\" (first at topics[" + first + "])");
     }
     Integer clash = byMetricName.putIfAbsent(Topic.unifyCollisionChars(name), index);
     if (clash != null) {
-      String other = byName.entrySet().stream().filter(e -> e.getValue().equals(clash)).findFirst()
-          .orElseThrow().getKey();
-      throw problem(at, "\"" + name + "\" collides with \"" + other + "\" (topics[" + clash
-          + "]) in Kafka's metric names");
+      String other =
+          byName.entrySet().stream()
+              .filter(e -> e.getValue().equals(clash))
+              .findFirst()
+              .orElseThrow()
+              .getKey();
+      throw problem(
+          at,
+          "\""
+              + name
+              + "\" collides with \""
+              + other
+              + "\" (topics["
+              + clash
+              + "]) in Kafka's metric names");
     }
   }
 
@@ -86,8 +105,14 @@ public final class SnapshotValidator {
         continue; // not a partition number: reading the model reports it
       }
       if (partition < 0 || (partitions.isInt() && partition >= partitions.intValue())) {
-        throw problem(where, "partition " + partition + " does not exist"
-            + (partitions.isInt() ? " (the topic has " + partitions.intValue() + " partitions)" : ""));
+        throw problem(
+            where,
+            "partition "
+                + partition
+                + " does not exist"
+                + (partitions.isInt()
+                    ? " (the topic has " + partitions.intValue() + " partitions)"
+                    : ""));
       }
       atLeastOne(entry.getValue(), where);
     }
@@ -102,8 +127,13 @@ public final class SnapshotValidator {
       if (name.isTextual()) {
         Integer first = byName.putIfAbsent(name.textValue(), i);
         if (first != null) {
-          throw problem(at + ".name", "duplicate subject \"" + name.textValue() + "\" (first at registry.subjects["
-              + first + "])");
+          throw problem(
+              at + ".name",
+              "duplicate subject \""
+                  + name.textValue()
+                  + "\" (first at registry.subjects["
+                  + first
+                  + "])");
         }
       }
       checkVersions(subject.path("versions"), at);
@@ -118,7 +148,8 @@ public final class SnapshotValidator {
       if (!version.isObject()) {
         continue;
       }
-      // A missing number reads as 0 (the file leaves default values out), as wrong as a negative one.
+      // A missing number reads as 0 (the file leaves default values out), as wrong as a negative
+      // one.
       JsonNode number = version.path("version");
       if (number.isMissingNode() || number.isInt()) {
         if (number.asInt() < 1) {
@@ -126,8 +157,15 @@ public final class SnapshotValidator {
         }
         Integer first = byNumber.putIfAbsent(number.asInt(), j);
         if (first != null) {
-          throw problem(at + ".version", "duplicate version " + number.asInt() + " (first at " + subjectAt
-              + ".versions[" + first + "])");
+          throw problem(
+              at + ".version",
+              "duplicate version "
+                  + number.asInt()
+                  + " (first at "
+                  + subjectAt
+                  + ".versions["
+                  + first
+                  + "])");
         }
       }
       JsonNode id = version.path("id");

@@ -4,12 +4,12 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * A subject version's name: the subject and its version number. The one key for a version wherever versions are
- * looked up, cached or ordered; sorts by subject, then version.
+ * A subject version's name: the subject and its version number. The one key for a version wherever
+ * versions are looked up, cached or ordered; sorts by subject, then version.
  */
 public record SubjectVersion(String subject, int version) implements Comparable<SubjectVersion> {
-  private static final Comparator<SubjectVersion> ORDER = Comparator.comparing(SubjectVersion::subject)
-      .thenComparingInt(SubjectVersion::version);
+  private static final Comparator<SubjectVersion> ORDER =
+      Comparator.comparing(SubjectVersion::subject).thenComparingInt(SubjectVersion::version);
 
   public SubjectVersion {
     Objects.requireNonNull(subject, "subject");

@@ -20,9 +20,9 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * The table of topic configs that Kafka 4 removed or changed, read from {@code config-translations.json}, and the
- * translation of a source topic's configs into what the target should hold. The table is data: adding a rule needs no
- * code.
+ * The table of topic configs that Kafka 4 removed or changed, read from {@code
+ * config-translations.json}, and the translation of a source topic's configs into what the target
+ * should hold. The table is data: adding a rule needs no code.
  */
 public final class ConfigTranslations {
   private static final String RESOURCE = "config-translations.json";
@@ -41,9 +41,10 @@ public final class ConfigTranslations {
   public static ConfigTranslations standard() {
     try (InputStream in = ConfigTranslations.class.getResourceAsStream(RESOURCE)) {
       Objects.requireNonNull(in, RESOURCE);
-      Table table = new ObjectMapper()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .readValue(in, Table.class);
+      Table table =
+          new ObjectMapper()
+              .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+              .readValue(in, Table.class);
       return new ConfigTranslations(table.translations());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
@@ -72,15 +73,29 @@ public final class ConfigTranslations {
 
   private record Table(String about, List<Rule> translations) {}
 
-  /** A translation applied to one topic's config: what the source had and what the target gets instead. */
+  /**
+   * A translation applied to one topic's config: what the source had and what the target gets
+   * instead.
+   */
   @JsonPropertyOrder({"config", "action", "sourceValue", "result", "reason"})
   @JsonInclude(JsonInclude.Include.NON_EMPTY)
-  public record Applied(String config, Action action, String sourceValue, SortedMap<String, String> result,
+  public record Applied(
+      String config,
+      Action action,
+      String sourceValue,
+      SortedMap<String, String> result,
       String reason) {
     /** One line for plans and reports, e.g. {@code message.format.version=2.8 dropped (...)}. */
     public String describe() {
-      String outcome = result.isEmpty() ? "dropped" : "-> " + String.join(", ",
-          result.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+      String outcome =
+          result.isEmpty()
+              ? "dropped"
+              : "-> "
+                  + String.join(
+                      ", ",
+                      result.entrySet().stream()
+                          .map(e -> e.getKey() + "=" + e.getValue())
+                          .toList());
       return config + "=" + sourceValue + " " + outcome + " (" + reason + ")";
     }
   }
@@ -89,20 +104,25 @@ public final class ConfigTranslations {
    * A topic's configs as the target should hold them.
    *
    * @param desired every config's value on the target, name to value
-   * @param explicit the names that must be set on the topic itself: the source's own overrides, after translation
-   * @param applied the translations that changed something the source set, for the plan and the report
+   * @param explicit the names that must be set on the topic itself: the source's own overrides,
+   *     after translation
+   * @param applied the translations that changed something the source set, for the plan and the
+   *     report
    */
-  public record Result(SortedMap<String, String> desired, SortedSet<String> explicit, List<Applied> applied) {}
+  public record Result(
+      SortedMap<String, String> desired, SortedSet<String> explicit, List<Applied> applied) {}
 
   /**
-   * Translates a source topic's configs for a target that knows the configs {@code targetKnows} accepts.
-   * Plain defaults of configs the target does not know are left out: they carry nothing the user chose.
+   * Translates a source topic's configs for a target that knows the configs {@code targetKnows}
+   * accepts. Plain defaults of configs the target does not know are left out: they carry nothing
+   * the user chose.
    */
   public Result translate(Map<String, ConfigValue> source, Predicate<String> targetKnows) {
     SortedMap<String, String> desired = new TreeMap<>();
     SortedSet<String> explicit = new TreeSet<>();
     List<Applied> applied = new ArrayList<>();
-    // Renames write into other names; apply them after the plain copies so an explicit source value wins.
+    // Renames write into other names; apply them after the plain copies so an explicit source value
+    // wins.
     List<Map.Entry<String, ConfigValue>> renames = new ArrayList<>();
     for (Map.Entry<String, ConfigValue> e : source.entrySet()) {
       String name = e.getKey();
@@ -124,9 +144,17 @@ public final class ConfigTranslations {
         continue;
       }
       String value = cv.value();
-      if (rule != null && rule.action() == Action.RAISE_TO_MINIMUM && isBelow(value, rule.minimum())) {
+      if (rule != null
+          && rule.action() == Action.RAISE_TO_MINIMUM
+          && isBelow(value, rule.minimum())) {
         value = Long.toString(rule.minimum());
-        applied.add(new Applied(name, rule.action(), cv.value(), new TreeMap<>(Map.of(name, value)), rule.reason()));
+        applied.add(
+            new Applied(
+                name,
+                rule.action(),
+                cv.value(),
+                new TreeMap<>(Map.of(name, value)),
+                rule.reason()));
       }
       desired.put(name, value);
       if (cv.isTopicOverride()) {

@@ -20,7 +20,9 @@ class CommandLineTest {
   static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = KraftportCommand.newCommandLine(new PrintWriter(out), new PrintWriter(err), args).execute(args);
+    int code =
+        KraftportCommand.newCommandLine(new PrintWriter(out), new PrintWriter(err), args)
+            .execute(args);
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -43,7 +45,8 @@ class CommandLineTest {
   void rootHelpListsCommandsAndExitCodes() {
     Run r = run("--help");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("export", "import", "diff", "Exit codes:", "3  a cluster or registry");
+    assertThat(r.out())
+        .contains("export", "import", "diff", "Exit codes:", "3  a cluster or registry");
   }
 
   @Test
@@ -63,29 +66,40 @@ class CommandLineTest {
   @Test
   void aMalformedSnapshotIsExit2NamingThePlace() throws Exception {
     Path bad = dir.resolve("bad.json");
-    Files.writeString(bad, "{\"formatVersion\":1,\"cluster\":{\"clusterId\":\"x\",\"brokerCount\":1},"
-        + "\"topics\":[{\"name\":\"t\",\"partitions\":-1,\"replicationFactor\":1}]}");
+    Files.writeString(
+        bad,
+        "{\"formatVersion\":1,\"cluster\":{\"clusterId\":\"x\",\"brokerCount\":1},"
+            + "\"topics\":[{\"name\":\"t\",\"partitions\":-1,\"replicationFactor\":1}]}");
     Run r = run("diff", "--source-snapshot", bad.toString(), "--target-snapshot", bad.toString());
     assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(r.err().strip()).isEqualTo("kraftport: error: " + bad + ": topics[0].partitions: must be at least 1,"
-        + " was -1");
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "kraftport: error: " + bad + ": topics[0].partitions: must be at least 1," + " was -1");
   }
 
   @Test
   void diffOfTwoSnapshotsReportsDriftWithExit1AndWritesJson() throws Exception {
     Path a = dir.resolve("a.json");
     Path b = dir.resolve("b.json");
-    String base = "{\"formatVersion\":1,\"cluster\":{\"clusterId\":\"x\",\"brokerCount\":1},\"topics\":"
-        + "[{\"name\":\"t\",\"partitions\":%d,\"replicationFactor\":1}]}";
+    String base =
+        "{\"formatVersion\":1,\"cluster\":{\"clusterId\":\"x\",\"brokerCount\":1},\"topics\":"
+            + "[{\"name\":\"t\",\"partitions\":%d,\"replicationFactor\":1}]}";
     Files.writeString(a, String.format(base, 3));
     Files.writeString(b, String.format(base, 6));
     Path json = dir.resolve("report.json");
-    Run r = run("diff", "--source-snapshot", a.toString(), "--target-snapshot", b.toString(), "--report-json",
-        json.toString());
+    Run r =
+        run(
+            "diff",
+            "--source-snapshot",
+            a.toString(),
+            "--target-snapshot",
+            b.toString(),
+            "--report-json",
+            json.toString());
     assertThat(r.code()).isEqualTo(ExitCodes.DIFFERENCES);
     assertThat(r.out()).contains("DRIFT", "PARTITIONS", "Verdict: DIFFERENCES");
-    assertThat(Files.readString(json)).contains("\"verdict\" : \"DIFFERENCES\"", "\"expected\" : \"3\"",
-        "\"actual\" : \"6\"");
+    assertThat(Files.readString(json))
+        .contains("\"verdict\" : \"DIFFERENCES\"", "\"expected\" : \"3\"", "\"actual\" : \"6\"");
     Run same = run("diff", "--source-snapshot", a.toString(), "--target-snapshot", a.toString());
     assertThat(same.code()).isZero();
     assertThat(same.out()).contains("Verdict: PARITY");

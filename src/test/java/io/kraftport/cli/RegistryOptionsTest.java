@@ -14,10 +14,12 @@ class RegistryOptionsTest {
     RegistryOptions options = new RegistryOptions();
     options.concurrency = 8;
     for (String side : new String[] {"source", "target"}) {
-      SideConfig config = new SideConfig(side, Map.of("schema.registry.url", "ftp://registry:8081"));
+      SideConfig config =
+          new SideConfig(side, Map.of("schema.registry.url", "ftp://registry:8081"));
       assertThatThrownBy(() -> options.connect(config, Duration.ofSeconds(5)))
           .isInstanceOf(InvalidInputException.class)
-          .hasMessage(side + " registry: schema.registry.url: not an http(s) URL: ftp://registry:8081");
+          .hasMessage(
+              side + " registry: schema.registry.url: not an http(s) URL: ftp://registry:8081");
     }
   }
 }

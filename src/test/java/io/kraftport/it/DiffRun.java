@@ -14,9 +14,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One {@code kraftport diff} run in this JVM, with its JSON report read back: the exit code, what it printed and the
- * differences it reported. In process rather than through {@link JarRunner} because the drift matrix runs dozens of
- * diffs and a JVM start each would cost more than the diffs themselves ({@link InProcess}).
+ * One {@code kraftport diff} run in this JVM, with its JSON report read back: the exit code, what
+ * it printed and the differences it reported. In process rather than through {@link JarRunner}
+ * because the drift matrix runs dozens of diffs and a JVM start each would cost more than the diffs
+ * themselves ({@link InProcess}).
  */
 record DiffRun(int code, String out, String err, List<Difference> differences) {
   DiffRun {

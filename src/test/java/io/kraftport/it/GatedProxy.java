@@ -16,15 +16,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A reverse proxy on 127.0.0.1 in front of a real registry that forwards every request, except that it holds the
- * {@code n}-th Apicurio admin import (and every later one) without forwarding it: a test sees exactly when an import
- * has written its first archives and not the next, and can kill the importer there.
+ * A reverse proxy on 127.0.0.1 in front of a real registry that forwards every request, except that
+ * it holds the {@code n}-th Apicurio admin import (and every later one) without forwarding it: a
+ * test sees exactly when an import has written its first archives and not the next, and can kill
+ * the importer there.
  */
 final class GatedProxy implements AutoCloseable {
   private static final String IMPORT = "/apis/registry/v3/admin/import";
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String upstream;
   private final int holdFrom;
   private final AtomicInteger imports = new AtomicInteger();
@@ -32,7 +34,8 @@ final class GatedProxy implements AutoCloseable {
   private final CountDownLatch release = new CountDownLatch(1);
 
   private GatedProxy(String upstream, int holdFrom) throws IOException {
-    this.upstream = upstream.endsWith("/") ? upstream.substring(0, upstream.length() - 1) : upstream;
+    this.upstream =
+        upstream.endsWith("/") ? upstream.substring(0, upstream.length() - 1) : upstream;
     this.holdFrom = holdFrom;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
@@ -57,25 +60,36 @@ final class GatedProxy implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
-      if (exchange.getRequestURI().getRawPath().equals(IMPORT) && imports.incrementAndGet() >= holdFrom) {
+      if (exchange.getRequestURI().getRawPath().equals(IMPORT)
+          && imports.incrementAndGet() >= holdFrom) {
         held.countDown();
         release.await();
         exchange.sendResponseHeaders(503, -1);
         return;
       }
-      String raw = exchange.getRequestURI().getRawPath()
-          + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream + raw))
-          .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofByteArray(body));
+      String raw =
+          exchange.getRequestURI().getRawPath()
+              + (exchange.getRequestURI().getRawQuery() == null
+                  ? ""
+                  : "?" + exchange.getRequestURI().getRawQuery());
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(upstream + raw))
+              .method(
+                  exchange.getRequestMethod(),
+                  body.length == 0
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofByteArray(body));
       for (String header : new String[] {"Content-Type", "Accept"}) {
         String value = exchange.getRequestHeaders().getFirst(header);
         if (value != null) {
           request.header(header, value);
         }
       }
-      HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      response.headers().firstValue("Content-Type")
+      HttpResponse<byte[]> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      response
+          .headers()
+          .firstValue("Content-Type")
           .ifPresent(v -> exchange.getResponseHeaders().set("Content-Type", v));
       byte[] answer = response.body();
       boolean empty = answer.length == 0 || response.statusCode() == 204;

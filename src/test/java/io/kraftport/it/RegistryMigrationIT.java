@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Schemas moved between two real Apicurio Registry 3 servers through the packaged jar: ids and version numbers kept,
- * soft deletes and compatibility carried, idempotent, and nothing written to a conflicting target.
+ * Schemas moved between two real Apicurio Registry 3 servers through the packaged jar: ids and
+ * version numbers kept, soft deletes and compatibility carried, idempotent, and nothing written to
+ * a conflicting target.
  */
 @Tag("integration")
 class RegistryMigrationIT {
@@ -42,24 +43,50 @@ class RegistryMigrationIT {
     stack = SharedStack.get();
   }
 
-  /** Seeds the shared source registry under a fresh prefix and exports it (and no topics) to a snapshot. */
+  /**
+   * Seeds the shared source registry under a fresh prefix and exports it (and no topics) to a
+   * snapshot.
+   */
   private Path seedAndExport(String prefix) throws Exception {
-    try (RegistryClient source = RegistryClient.create(RegistrySettings.of(stack.sourceRegistryUrl()))) {
+    try (RegistryClient source =
+        RegistryClient.create(RegistrySettings.of(stack.sourceRegistryUrl()))) {
       RegistrySeeder.seed(source, RegistrySeeder.load("demo-schemas.json"), prefix);
     }
     Path snapshot = dir.resolve("snapshot.json");
-    JarRunner.Run export = JarRunner.run("export", "--source-bootstrap-server", stack.sourceBootstrap(),
-        "--source-registry-url", stack.sourceRegistryUrl(), "--include", "no-topics-here",
-        "--subject-include", Pattern.quote(prefix) + ".*", "-o", snapshot.toString());
+    JarRunner.Run export =
+        JarRunner.run(
+            "export",
+            "--source-bootstrap-server",
+            stack.sourceBootstrap(),
+            "--source-registry-url",
+            stack.sourceRegistryUrl(),
+            "--include",
+            "no-topics-here",
+            "--subject-include",
+            Pattern.quote(prefix) + ".*",
+            "-o",
+            snapshot.toString());
     assertThat(export.code()).as(export.all()).isZero();
     return snapshot;
   }
 
   private String[] sides(String command, String targetRegistry, String prefix, String... more) {
-    List<String> args = new java.util.ArrayList<>(List.of(command, "--source-bootstrap-server",
-        stack.sourceBootstrap(), "--target-bootstrap-server", stack.targetBootstrap(), "--source-registry-url",
-        stack.sourceRegistryUrl(), "--target-registry-url", targetRegistry, "--include", "no-topics-here",
-        "--subject-include", Pattern.quote(prefix) + ".*"));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                command,
+                "--source-bootstrap-server",
+                stack.sourceBootstrap(),
+                "--target-bootstrap-server",
+                stack.targetBootstrap(),
+                "--source-registry-url",
+                stack.sourceRegistryUrl(),
+                "--target-registry-url",
+                targetRegistry,
+                "--include",
+                "no-topics-here",
+                "--subject-include",
+                Pattern.quote(prefix) + ".*"));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
   }
@@ -72,56 +99,81 @@ class RegistryMigrationIT {
     assertThat(exported.flavor()).isEqualTo("apicurio");
     assertThat(exported.subjects()).hasSize(7);
     SubjectSnapshot customers = exported.findSubject(prefix + "customers-value").orElseThrow();
-    assertThat(customers.versions()).extracting(SchemaVersion::deleted).containsExactly(true, false);
+    assertThat(customers.versions())
+        .extracting(SchemaVersion::deleted)
+        .containsExactly(true, false);
     SubjectSnapshot payments = exported.findSubject(prefix + "payments-value").orElseThrow();
     assertThat(payments.versions().get(0).schemaType()).isEqualTo("PROTOBUF");
-    assertThat(payments.versions().get(0).references()).extracting(SchemaVersion.SchemaReference::subject)
+    assertThat(payments.versions().get(0).references())
+        .extracting(SchemaVersion.SchemaReference::subject)
         .containsExactly(prefix + "acme-money-proto");
-    int ordersKey = exported.findSubject(prefix + "orders-key").orElseThrow().versions().get(0).id();
+    int ordersKey =
+        exported.findSubject(prefix + "orders-key").orElseThrow().versions().get(0).id();
     assertThat(exported.findSubject(prefix + "payments-key").orElseThrow().versions().get(0).id())
-        .as("the same schema under two subjects shares one id").isEqualTo(ordersKey);
+        .as("the same schema under two subjects shares one id")
+        .isEqualTo(ordersKey);
 
     try (ApicurioNode target = stack.startRegistry()) {
-      JarRunner.Run imported = JarRunner.run(sides("import", target.ccompatUrl(), prefix, "--snapshot",
-          snapshot.toString()));
+      JarRunner.Run imported =
+          JarRunner.run(
+              sides("import", target.ccompatUrl(), prefix, "--snapshot", snapshot.toString()));
       assertThat(imported.code()).as(imported.all()).isZero();
-      assertThat(imported.out()).contains("strategy APICURIO_ADMIN_IMPORT", "Registry import: APPLIED");
+      assertThat(imported.out())
+          .contains("strategy APICURIO_ADMIN_IMPORT", "Registry import: APPLIED");
 
       Path after = dir.resolve("target.json");
-      JarRunner.Run exportTarget = JarRunner.run("export", "--source-bootstrap-server", stack.targetBootstrap(),
-          "--source-registry-url", target.ccompatUrl(), "--include", "no-topics-here", "-o", after.toString());
+      JarRunner.Run exportTarget =
+          JarRunner.run(
+              "export",
+              "--source-bootstrap-server",
+              stack.targetBootstrap(),
+              "--source-registry-url",
+              target.ccompatUrl(),
+              "--include",
+              "no-topics-here",
+              "-o",
+              after.toString());
       assertThat(exportTarget.code()).as(exportTarget.all()).isZero();
       RegistrySnapshot copied = SnapshotCodec.read(after).registry();
       for (SubjectSnapshot s : exported.subjects()) {
         SubjectSnapshot t = copied.findSubject(s.name()).orElseThrow();
-        assertThat(t.versions()).extracting(v -> v.version() + "/" + v.id() + "/" + v.deleted())
-            .as(s.name()).isEqualTo(s.versions().stream().map(v -> v.version() + "/" + v.id() + "/" + v.deleted())
-                .toList());
+        assertThat(t.versions())
+            .extracting(v -> v.version() + "/" + v.id() + "/" + v.deleted())
+            .as(s.name())
+            .isEqualTo(
+                s.versions().stream()
+                    .map(v -> v.version() + "/" + v.id() + "/" + v.deleted())
+                    .toList());
       }
 
       JarRunner.Run diff = JarRunner.run(sides("diff", target.ccompatUrl(), prefix));
       assertThat(diff.code()).as(diff.all()).isZero();
       assertThat(diff.out()).contains("Verdict: PARITY");
 
-      JarRunner.Run again = JarRunner.run(sides("import", target.ccompatUrl(), prefix, "--snapshot",
-          snapshot.toString()));
+      JarRunner.Run again =
+          JarRunner.run(
+              sides("import", target.ccompatUrl(), prefix, "--snapshot", snapshot.toString()));
       assertThat(again.code()).as(again.all()).isZero();
-      assertThat(again.out()).contains("strategy NONE", "0 to register", "Registry import: NOTHING_TO_DO");
+      assertThat(again.out())
+          .contains("strategy NONE", "0 to register", "Registry import: NOTHING_TO_DO");
     }
   }
 
   /**
-   * Apicurio refuses an import ZIP above an entry limit (10,000 by default), so a large registry goes in several
-   * archives. A tiny limit makes the demo schemas take that path on a real server.
+   * Apicurio refuses an import ZIP above an entry limit (10,000 by default), so a large registry
+   * goes in several archives. A tiny limit makes the demo schemas take that path on a real server.
    */
   @Test
   void aRegistryImportedInSeveralArchivesKeepsItsIds() throws Exception {
     String prefix = "z" + UUID.randomUUID().toString().substring(0, 8) + "-";
     Path snapshot = seedAndExport(prefix);
     try (ApicurioNode target = stack.startRegistry()) {
-      Map<String, String> smallArchives = Map.of("JAVA_TOOL_OPTIONS", "-Dkraftport.apicurio.import.maxEntries=12");
-      JarRunner.Run imported = JarRunner.run(smallArchives, sides("import", target.ccompatUrl(), prefix,
-          "--snapshot", snapshot.toString()));
+      Map<String, String> smallArchives =
+          Map.of("JAVA_TOOL_OPTIONS", "-Dkraftport.apicurio.import.maxEntries=12");
+      JarRunner.Run imported =
+          JarRunner.run(
+              smallArchives,
+              sides("import", target.ccompatUrl(), prefix, "--snapshot", snapshot.toString()));
       assertThat(imported.code()).as(imported.all()).isZero();
       assertThat(imported.out()).contains("Registry import: APPLIED");
       JarRunner.Run diff = JarRunner.run(sides("diff", target.ccompatUrl(), prefix));
@@ -136,10 +188,12 @@ class RegistryMigrationIT {
     Path snapshot = seedAndExport(prefix);
     try (ApicurioNode target = stack.startRegistry();
         RegistryClient client = RegistryClient.create(RegistrySettings.of(target.ccompatUrl()))) {
-      client.register(prefix + "orders-key", new RegisterRequest("{\"type\":\"int\"}", "AVRO", List.of(), null, null,
-          null, null));
-      JarRunner.Run imported = JarRunner.run(sides("import", target.ccompatUrl(), prefix, "--snapshot",
-          snapshot.toString()));
+      client.register(
+          prefix + "orders-key",
+          new RegisterRequest("{\"type\":\"int\"}", "AVRO", List.of(), null, null, null, null));
+      JarRunner.Run imported =
+          JarRunner.run(
+              sides("import", target.ccompatUrl(), prefix, "--snapshot", snapshot.toString()));
       assertThat(imported.code()).as(imported.all()).isEqualTo(1);
       assertThat(imported.out()).contains("CONFLICT", prefix + "orders-key", "nothing was written");
       assertThat(client.subjects(true)).containsExactly(prefix + "orders-key");
@@ -152,14 +206,15 @@ class RegistryMigrationIT {
     String prefix = "p" + UUID.randomUUID().toString().substring(0, 8) + "-";
     Path snapshot = seedAndExport(prefix);
     Snapshot s = SnapshotCodec.read(snapshot);
-    String broken = SnapshotCodec.toJson(s).replace("\"name\\\":\\\"Money\\\"", "\"name\\\":\\\"Mo ney\\\"");
+    String broken =
+        SnapshotCodec.toJson(s).replace("\"name\\\":\\\"Money\\\"", "\"name\\\":\\\"Mo ney\\\"");
     assertThat(broken).isNotEqualTo(SnapshotCodec.toJson(s));
     Path bad = dir.resolve("broken.json");
     Files.writeString(bad, broken);
     try (ApicurioNode target = stack.startRegistry();
         RegistryClient client = RegistryClient.create(RegistrySettings.of(target.ccompatUrl()))) {
-      JarRunner.Run imported = JarRunner.run(sides("import", target.ccompatUrl(), prefix, "--snapshot",
-          bad.toString()));
+      JarRunner.Run imported =
+          JarRunner.run(sides("import", target.ccompatUrl(), prefix, "--snapshot", bad.toString()));
       assertThat(imported.code()).as(imported.all()).isEqualTo(2);
       assertThat(imported.err()).contains(prefix + "common-money");
       assertThat(client.subjects(true)).isEmpty();
@@ -168,26 +223,43 @@ class RegistryMigrationIT {
 
   @Test
   void aRegistryThatRefusesOurCredentialsIsExit3AndTheSecretStaysHidden() throws Exception {
-    // Apicurio authenticates only through an OpenID Connect server; WireMock plays the registry that answers 401.
-    WireMockServer server = new WireMockServer(options().dynamicPort().usingFilesUnderDirectory("."));
+    // Apicurio authenticates only through an OpenID Connect server; WireMock plays the registry
+    // that answers 401.
+    WireMockServer server =
+        new WireMockServer(options().dynamicPort().usingFilesUnderDirectory("."));
     server.start();
     try {
       String secret = "s3cr3t-" + UUID.randomUUID();
       Path config = dir.resolve("m.properties");
-      Files.writeString(config, String.join("\n",
-          "source.bootstrap.servers=" + stack.sourceBootstrap(),
-          "source.schema.registry.url=http://127.0.0.1:" + server.port() + "/faults/auth",
-          "source.basic.auth.credentials.source=USER_INFO",
-          "source.basic.auth.user.info=migrator:${env:KP_REGISTRY_SECRET}", ""));
+      Files.writeString(
+          config,
+          String.join(
+              "\n",
+              "source.bootstrap.servers=" + stack.sourceBootstrap(),
+              "source.schema.registry.url=http://127.0.0.1:" + server.port() + "/faults/auth",
+              "source.basic.auth.credentials.source=USER_INFO",
+              "source.basic.auth.user.info=migrator:${env:KP_REGISTRY_SECRET}",
+              ""));
       Path out = dir.resolve("s.json");
-      JarRunner.Run r = JarRunner.run(Map.of("KP_REGISTRY_SECRET", secret), "export", "--config", config.toString(),
-          "--include", "no-topics-here", "-o", out.toString(), "--verbose");
+      JarRunner.Run r =
+          JarRunner.run(
+              Map.of("KP_REGISTRY_SECRET", secret),
+              "export",
+              "--config",
+              config.toString(),
+              "--include",
+              "no-topics-here",
+              "-o",
+              out.toString(),
+              "--verbose");
       assertThat(r.code()).as(r.all()).isEqualTo(3);
       assertThat(r.err()).contains("kraftport: error:", "/faults/auth", "401");
       assertThat(r.all()).doesNotContain(secret);
       assertThat(out).doesNotExist();
-      assertThat(server.getAllServeEvents()).isNotEmpty().allSatisfy(e ->
-          assertThat(e.getRequest().getHeader("Authorization")).startsWith("Basic "));
+      assertThat(server.getAllServeEvents())
+          .isNotEmpty()
+          .allSatisfy(
+              e -> assertThat(e.getRequest().getHeader("Authorization")).startsWith("Basic "));
     } finally {
       server.stop();
     }

@@ -14,8 +14,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 
 /**
- * Changes to topics for the drift matrix, each awaited until the broker describes it: a write acknowledged by the
- * controller (KRaft) or ZooKeeper reaches the broker's metadata a little later, and the diff reads the broker.
+ * Changes to topics for the drift matrix, each awaited until the broker describes it: a write
+ * acknowledged by the controller (KRaft) or ZooKeeper reaches the broker's metadata a little later,
+ * and the diff reads the broker.
  */
 final class Topics {
   private static final Duration AWAIT = Duration.ofSeconds(30);
@@ -24,19 +25,39 @@ final class Topics {
 
   static void create(Admin admin, List<NewTopic> topics) throws Exception {
     admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
-    await("topics " + topics + " listed", () -> admin.listTopics().names().get(30, TimeUnit.SECONDS)
-        .containsAll(topics.stream().map(NewTopic::name).toList()));
+    await(
+        "topics " + topics + " listed",
+        () ->
+            admin
+                .listTopics()
+                .names()
+                .get(30, TimeUnit.SECONDS)
+                .containsAll(topics.stream().map(NewTopic::name).toList()));
   }
 
   static void delete(Admin admin, String topic) throws Exception {
     admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-    await(topic + " gone", () -> !admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic));
+    await(
+        topic + " gone",
+        () -> !admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic));
   }
 
   static void raisePartitions(Admin admin, String topic, int count) throws Exception {
-    admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(count))).all().get(30, TimeUnit.SECONDS);
-    await(topic + " with " + count + " partitions", () -> admin.describeTopics(List.of(topic)).allTopicNames()
-        .get(30, TimeUnit.SECONDS).get(topic).partitions().size() == count);
+    admin
+        .createPartitions(Map.of(topic, NewPartitions.increaseTo(count)))
+        .all()
+        .get(30, TimeUnit.SECONDS);
+    await(
+        topic + " with " + count + " partitions",
+        () ->
+            admin
+                    .describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions()
+                    .size()
+                == count);
   }
 
   static void setConfig(Admin admin, String topic, String name, String value) throws Exception {
@@ -45,9 +66,11 @@ final class Topics {
   }
 
   static void deleteConfig(Admin admin, String topic, String name) throws Exception {
-    alter(admin, topic, new AlterConfigOp(new ConfigEntry(name, null), AlterConfigOp.OpType.DELETE));
-    await(topic + " " + name + " inherited", () ->
-        entry(admin, topic, name).source() != ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+    alter(
+        admin, topic, new AlterConfigOp(new ConfigEntry(name, null), AlterConfigOp.OpType.DELETE));
+    await(
+        topic + " " + name + " inherited",
+        () -> entry(admin, topic, name).source() != ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
   }
 
   private static void alter(Admin admin, String topic, AlterConfigOp op) throws Exception {

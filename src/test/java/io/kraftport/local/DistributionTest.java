@@ -22,19 +22,21 @@ class DistributionTest {
     Distribution d = Distribution.kafka("3.9.2");
     assertThat(d.kind()).isEqualTo(Distribution.Kind.KAFKA_ZOOKEEPER);
     assertThat(d.name()).isEqualTo("kafka-3.9.2");
-    assertThat(d.artifacts()).containsExactly("org.apache.kafka:kafka_2.13:3.9.2", "org.slf4j:slf4j-reload4j:1.7.36");
+    assertThat(d.artifacts())
+        .containsExactly("org.apache.kafka:kafka_2.13:3.9.2", "org.slf4j:slf4j-reload4j:1.7.36");
   }
 
   @Test
   void kafka4IsKraftWithTheStorageToolAndTheLog4j2Binding() {
     Distribution d = Distribution.kafka("4.0.2");
     assertThat(d.kind()).isEqualTo(Distribution.Kind.KAFKA_KRAFT);
-    assertThat(d.artifacts()).containsExactly(
-        "org.apache.kafka:kafka_2.13:4.0.2",
-        "org.apache.kafka:kafka-storage:4.0.2",
-        "org.apache.logging.log4j:log4j-slf4j-impl:2.24.3",
-        "org.apache.logging.log4j:log4j-core:2.24.3",
-        "org.apache.logging.log4j:log4j-api:2.24.3");
+    assertThat(d.artifacts())
+        .containsExactly(
+            "org.apache.kafka:kafka_2.13:4.0.2",
+            "org.apache.kafka:kafka-storage:4.0.2",
+            "org.apache.logging.log4j:log4j-slf4j-impl:2.24.3",
+            "org.apache.logging.log4j:log4j-core:2.24.3",
+            "org.apache.logging.log4j:log4j-api:2.24.3");
   }
 
   @Test
@@ -49,8 +51,12 @@ class DistributionTest {
   @Test
   void rejectsVersionsThatAreNotVersionsOrTooOld() {
     for (String bad : List.of("", "latest", "3.9.2</version>", "../3.9", "3.9.2 ")) {
-      assertThatThrownBy(() -> Distribution.kafka(bad)).as(bad).isInstanceOf(InvalidInputException.class);
-      assertThatThrownBy(() -> Distribution.apicurio(bad)).as(bad).isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> Distribution.kafka(bad))
+          .as(bad)
+          .isInstanceOf(InvalidInputException.class);
+      assertThatThrownBy(() -> Distribution.apicurio(bad))
+          .as(bad)
+          .isInstanceOf(InvalidInputException.class);
     }
     assertThatThrownBy(() -> Distribution.kafka("2.8.2"))
         .isInstanceOf(InvalidInputException.class)
@@ -61,7 +67,8 @@ class DistributionTest {
   void thePomDependsOnEveryArtifact() {
     String pom = Resolver.pom(Distribution.kafka("4.0.2"));
     assertThat(pom)
-        .contains("<groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>4.0.2</version>")
+        .contains(
+            "<groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>4.0.2</version>")
         .contains("<artifactId>log4j-slf4j-impl</artifactId><version>2.24.3</version>")
         .contains("<packaging>pom</packaging>");
   }
@@ -71,20 +78,29 @@ class DistributionTest {
     Distribution agent = Distribution.jmxExporterAgent("1.0.1");
     assertThat(agent.kind()).isEqualTo(Distribution.Kind.JMX_EXPORTER_AGENT);
     assertThat(agent.name()).isEqualTo("jmx-prometheus-javaagent-1.0.1");
-    assertThat(agent.artifacts()).containsExactly("io.prometheus.jmx:jmx_prometheus_javaagent:1.0.1");
+    assertThat(agent.artifacts())
+        .containsExactly("io.prometheus.jmx:jmx_prometheus_javaagent:1.0.1");
     assertThat(Resolver.pom(agent)).doesNotContain("<dependency>");
     assertThat(new Installation(agent, Path.of("/opt/a")).agentJar())
         .isEqualTo(Path.of("/opt/a/lib/jmx_prometheus_javaagent-1.0.1.jar"));
   }
 
-  /** A stand-in {@code mvn} that records each run and fills the output directory like the real one would. */
+  /**
+   * A stand-in {@code mvn} that records each run and fills the output directory like the real one
+   * would.
+   */
   private Maven fakeMaven(String body) throws Exception {
     Path mvn = tmp.resolve("fake-mvn");
-    Files.writeString(mvn, "#!/bin/sh\n"
-        + "echo \"$@\" >> " + tmp.resolve("runs.txt") + "\n"
-        + "for a in \"$@\"; do case \"$a\" in -DoutputDirectory=*) out=\"${a#-DoutputDirectory=}\";; esac; done\n"
-        + "mkdir -p \"$out\"\n"
-        + body + "\n");
+    Files.writeString(
+        mvn,
+        "#!/bin/sh\n"
+            + "echo \"$@\" >> "
+            + tmp.resolve("runs.txt")
+            + "\n"
+            + "for a in \"$@\"; do case \"$a\" in -DoutputDirectory=*) out=\"${a#-DoutputDirectory=}\";; esac; done\n"
+            + "mkdir -p \"$out\"\n"
+            + body
+            + "\n");
     Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
     return new Maven(mvn);
   }
@@ -96,7 +112,8 @@ class DistributionTest {
 
   @Test
   void installsOnceIntoTheHomeAndReusesTheInstallation() throws Exception {
-    Maven maven = fakeMaven("sleep 0.2; touch \"$out/kafka_2.13-3.9.2.jar\" \"$out/zookeeper-3.8.4.jar\"");
+    Maven maven =
+        fakeMaven("sleep 0.2; touch \"$out/kafka_2.13-3.9.2.jar\" \"$out/zookeeper-3.8.4.jar\"");
     Path home = tmp.resolve("home");
     Distribution kafka = Distribution.kafka("3.9.2");
     // Two threads at once: one resolves, the other waits and reuses.
@@ -105,25 +122,31 @@ class DistributionTest {
     Installation installation = first.get();
     assertThat(second.get()).isEqualTo(installation);
     assertThat(installation.directory()).isEqualTo(home.resolve("dist").resolve("kafka-3.9.2"));
-    assertThat(installation.directory().resolve("lib").resolve("zookeeper-3.8.4.jar")).isRegularFile();
+    assertThat(installation.directory().resolve("lib").resolve("zookeeper-3.8.4.jar"))
+        .isRegularFile();
     assertThat(installation.directory().resolve(Distribution.MARKER)).isRegularFile();
     assertThat(installation.classpath()).endsWith("lib" + java.io.File.separator + "*");
     assertThat(runs()).hasSize(1);
     assertThat(runs().get(0))
         .contains("-B", Maven.DEPENDENCY_PLUGIN + ":copy-dependencies", "-DincludeScope=runtime");
 
-    assertThat(kafka.install(home, () -> {
-      throw new AssertionError("a finished installation needs no Maven");
-    })).isEqualTo(installation);
+    assertThat(
+            kafka.install(
+                home,
+                () -> {
+                  throw new AssertionError("a finished installation needs no Maven");
+                }))
+        .isEqualTo(installation);
     try (var entries = Files.list(home.resolve("dist"))) {
-      assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("kafka-3.9.2",
-          "kafka-3.9.2.lock");
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("kafka-3.9.2", "kafka-3.9.2.lock");
     }
   }
 
   @Test
   void aFailedResolutionLeavesNoInstallationAndSaysWhy() throws Exception {
-    Maven failing = fakeMaven("echo '[ERROR] Could not resolve dependencies: host unreachable'; exit 1");
+    Maven failing =
+        fakeMaven("echo '[ERROR] Could not resolve dependencies: host unreachable'; exit 1");
     Path home = tmp.resolve("home");
     Distribution kafka = Distribution.kafka("4.0.2");
     assertThatThrownBy(() -> kafka.install(home, () -> failing))
@@ -135,9 +158,11 @@ class DistributionTest {
     // The next attempt starts over and cleans up the failed one's work directory.
     Maven working = fakeMaven("touch \"$out/kafka_2.13-4.0.2.jar\"");
     Installation installation = kafka.install(home, () -> working);
-    assertThat(installation.directory().resolve("lib").resolve("kafka_2.13-4.0.2.jar")).isRegularFile();
+    assertThat(installation.directory().resolve("lib").resolve("kafka_2.13-4.0.2.jar"))
+        .isRegularFile();
     try (var entries = Files.list(home.resolve("dist"))) {
-      assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".tmp-"));
+      assertThat(entries.map(p -> p.getFileName().toString()))
+          .noneMatch(n -> n.startsWith(".tmp-"));
     }
   }
 
@@ -147,13 +172,17 @@ class DistributionTest {
     Path staging = Files.createDirectories(tmp.resolve("staging"));
     Files.writeString(staging.resolve("quarkus-run.jar"), "jar");
     Files.createDirectories(staging.resolve("lib").resolve("main"));
-    Maven maven = fakeMaven("tar -czf \"$out/apicurio-registry-app-3.3.3-all.tar.gz\" -C " + staging + " .");
-    Installation installation = Distribution.apicurio("3.3.3").install(tmp.resolve("home"), () -> maven);
+    Maven maven =
+        fakeMaven("tar -czf \"$out/apicurio-registry-app-3.3.3-all.tar.gz\" -C " + staging + " .");
+    Installation installation =
+        Distribution.apicurio("3.3.3").install(tmp.resolve("home"), () -> maven);
     assertThat(installation.launchJar()).isRegularFile().hasFileName("quarkus-run.jar");
     assertThat(installation.launchJar().getParent().resolve("lib").resolve("main")).isDirectory();
     assertThat(installation.directory().resolve("download")).doesNotExist();
-    assertThat(runs().get(0)).contains(Maven.DEPENDENCY_PLUGIN + ":copy",
-        "-Dartifact=io.apicurio:apicurio-registry-app:3.3.3:tar.gz:all");
+    assertThat(runs().get(0))
+        .contains(
+            Maven.DEPENDENCY_PLUGIN + ":copy",
+            "-Dartifact=io.apicurio:apicurio-registry-app:3.3.3:tar.gz:all");
   }
 
   @Test
@@ -165,14 +194,26 @@ class DistributionTest {
       Files.writeString(mvn, "#!/bin/sh\n");
       Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
-    assertThat(Maven.locate(java.util.Map.of("MAVEN_HOME", mavenHome.toString(), "PATH", onPath.toString()), false)
-        .executable()).isEqualTo(mavenHome.resolve("bin").resolve("mvn"));
+    assertThat(
+            Maven.locate(
+                    java.util.Map.of("MAVEN_HOME", mavenHome.toString(), "PATH", onPath.toString()),
+                    false)
+                .executable())
+        .isEqualTo(mavenHome.resolve("bin").resolve("mvn"));
     assertThat(Maven.locate(java.util.Map.of("M2_HOME", mavenHome.toString()), false).executable())
         .isEqualTo(mavenHome.resolve("bin").resolve("mvn"));
-    assertThat(Maven.locate(java.util.Map.of("MAVEN_HOME", tmp.resolve("none").toString(),
-        "PATH", tmp.resolve("x") + java.io.File.pathSeparator + onPath), false).executable())
+    assertThat(
+            Maven.locate(
+                    java.util.Map.of(
+                        "MAVEN_HOME",
+                        tmp.resolve("none").toString(),
+                        "PATH",
+                        tmp.resolve("x") + java.io.File.pathSeparator + onPath),
+                    false)
+                .executable())
         .isEqualTo(onPath.resolve("mvn"));
-    assertThatThrownBy(() -> Maven.locate(java.util.Map.of("PATH", tmp.resolve("x").toString()), false))
+    assertThatThrownBy(
+            () -> Maven.locate(java.util.Map.of("PATH", tmp.resolve("x").toString()), false))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("Maven (mvn)")
         .hasMessageContaining("MAVEN_HOME");
@@ -183,8 +224,14 @@ class DistributionTest {
     Maven hanging = fakeMaven("sleep 30");
     Path work = Files.createDirectories(tmp.resolve("work"));
     long t0 = System.nanoTime();
-    assertThatThrownBy(() -> hanging.run(work, work.resolve("log"), Duration.ofMillis(500), "x",
-        List.of("-DoutputDirectory=" + work.resolve("out"))))
+    assertThatThrownBy(
+            () ->
+                hanging.run(
+                    work,
+                    work.resolve("log"),
+                    Duration.ofMillis(500),
+                    "x",
+                    List.of("-DoutputDirectory=" + work.resolve("out"))))
         .isInstanceOf(UnreachableException.class)
         .hasMessageContaining("did not finish resolving x");
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));

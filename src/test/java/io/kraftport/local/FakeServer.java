@@ -4,8 +4,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * A stand-in server for {@link ManagedProcessTest}, run in a child JVM: {@code serve PORT} listens until killed,
- * {@code fail} logs a line and exits with 3, {@code sleep} does nothing until killed.
+ * A stand-in server for {@link ManagedProcessTest}, run in a child JVM: {@code serve PORT} listens
+ * until killed, {@code fail} logs a line and exits with 3, {@code sleep} does nothing until killed.
  */
 public final class FakeServer {
   private FakeServer() {}

@@ -20,7 +20,8 @@ class JavaRuntimesTest {
     Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
     Files.writeString(java, "#!/bin/sh\n");
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-    Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"" + javaVersion + "\"\n");
+    Files.writeString(
+        home.resolve("release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"" + javaVersion + "\"\n");
     return home;
   }
 
@@ -30,7 +31,8 @@ class JavaRuntimesTest {
     assertThat(JavaRuntimes.featureVersion(javaHome("b", "21"))).hasValue(21);
     assertThat(JavaRuntimes.featureVersion(javaHome("c", "1.8.0_402"))).hasValue(8);
     assertThat(JavaRuntimes.featureVersion(tmp.resolve("nothing"))).isEmpty();
-    assertThat(JavaRuntimes.featureVersion(JavaRuntimes.current())).hasValue(Runtime.version().feature());
+    assertThat(JavaRuntimes.featureVersion(JavaRuntimes.current()))
+        .hasValue(Runtime.version().feature());
   }
 
   @Test
@@ -40,13 +42,15 @@ class JavaRuntimesTest {
     Path newest = javaHome("jdk-25", "25.0.1");
     javaHome("jdk-11", "11.0.2");
     Files.createDirectories(tmp.resolve("jvm").resolve("not-a-jdk"));
-    assertThat(JavaRuntimes.registryJavaHome(null, null, current, List.of(tmp.resolve("jvm")))).isEqualTo(newest);
+    assertThat(JavaRuntimes.registryJavaHome(null, null, current, List.of(tmp.resolve("jvm"))))
+        .isEqualTo(newest);
   }
 
   @Test
   void acceptsTheCurrentJvmWhenItIsNewEnough() throws Exception {
     Path current = javaHome("current-21", "21.0.1");
-    assertThat(JavaRuntimes.registryJavaHome(null, null, current, List.of(tmp.resolve("empty")))).isEqualTo(current);
+    assertThat(JavaRuntimes.registryJavaHome(null, null, current, List.of(tmp.resolve("empty"))))
+        .isEqualTo(current);
   }
 
   @Test
@@ -54,13 +58,19 @@ class JavaRuntimesTest {
     Path current = javaHome("current-25", "25");
     Path j22 = javaHome("jdk-22", "22.0.2");
     Path j17 = javaHome("jdk-17", "17.0.9");
-    assertThat(JavaRuntimes.registryJavaHome(j22.toString(), null, current, List.of())).isEqualTo(j22);
-    assertThat(JavaRuntimes.registryJavaHome(null, j22.toString(), current, List.of())).isEqualTo(j22);
-    assertThatThrownBy(() -> JavaRuntimes.registryJavaHome(j17.toString(), null, current, List.of()))
+    assertThat(JavaRuntimes.registryJavaHome(j22.toString(), null, current, List.of()))
+        .isEqualTo(j22);
+    assertThat(JavaRuntimes.registryJavaHome(null, j22.toString(), current, List.of()))
+        .isEqualTo(j22);
+    assertThatThrownBy(
+            () -> JavaRuntimes.registryJavaHome(j17.toString(), null, current, List.of()))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("KRAFTPORT_REGISTRY_JAVA_HOME")
         .hasMessageContaining("is Java 17");
-    assertThatThrownBy(() -> JavaRuntimes.registryJavaHome(null, tmp.resolve("nope").toString(), current, List.of()))
+    assertThatThrownBy(
+            () ->
+                JavaRuntimes.registryJavaHome(
+                    null, tmp.resolve("nope").toString(), current, List.of()))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("kraftport.registry.java.home")
         .hasMessageContaining("is not a Java home");
@@ -70,7 +80,8 @@ class JavaRuntimesTest {
   void noJava21AnywhereIsAnErrorThatNamesTheEnvironmentVariable() throws Exception {
     Path current = javaHome("current-17", "17.0.15");
     javaHome("jdk-11", "11.0.2");
-    assertThatThrownBy(() -> JavaRuntimes.registryJavaHome(null, " ", current, List.of(tmp.resolve("jvm"))))
+    assertThatThrownBy(
+            () -> JavaRuntimes.registryJavaHome(null, " ", current, List.of(tmp.resolve("jvm"))))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("needs Java 21 or newer")
         .hasMessageContaining("KRAFTPORT_REGISTRY_JAVA_HOME");

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.kraftport.UnreachableException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import io.kraftport.UnreachableException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -39,7 +39,8 @@ class LocalStackIT {
       DescribeClusterResult cluster = admin.describeCluster();
       assertThat(cluster.nodes().get(10, TimeUnit.SECONDS)).hasSize(1);
       // Only KRaft answers the metadata-quorum API: this is how a client tells the modes apart.
-      assertThatThrownBy(() -> admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS))
+      assertThatThrownBy(
+              () -> admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(UnsupportedVersionException.class);
     }
@@ -50,7 +51,8 @@ class LocalStackIT {
     LocalStack stack = SharedStack.get();
     try (Admin admin = admin(stack.targetBootstrap(), Map.of())) {
       assertThat(admin.describeCluster().nodes().get(10, TimeUnit.SECONDS)).hasSize(1);
-      assertThat(admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId()).isEqualTo(1);
+      assertThat(admin.describeMetadataQuorum().quorumInfo().get(10, TimeUnit.SECONDS).leaderId())
+          .isEqualTo(1);
     }
   }
 
@@ -66,8 +68,12 @@ class LocalStackIT {
   void targetSaslListenerRejectsAWrongPassword() {
     LocalStack stack = SharedStack.get();
     Map<String, Object> config = new HashMap<>(stack.target().saslClientConfig());
-    config.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
-        + " username=\"admin\" password=\"not-" + stack.targetAdminPassword() + "\";");
+    config.put(
+        "sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required"
+            + " username=\"admin\" password=\"not-"
+            + stack.targetAdminPassword()
+            + "\";");
     try (Admin admin = admin(stack.targetSaslBootstrap(), config)) {
       assertThatThrownBy(() -> admin.describeCluster().nodes().get(10, TimeUnit.SECONDS))
           .isInstanceOf(ExecutionException.class)
@@ -79,7 +85,8 @@ class LocalStackIT {
   void bothRegistriesAnswerTheConfluentApi() throws Exception {
     LocalStack stack = SharedStack.get();
     assertThat(stack.sourceRegistryUrl()).isNotEqualTo(stack.targetRegistryUrl());
-    // Other integration tests seed the shared registries under their own prefixes, so only the shape is checked
+    // Other integration tests seed the shared registries under their own prefixes, so only the
+    // shape is checked
     // here; an extra registry (below) must be empty.
     for (String url : List.of(stack.sourceRegistryUrl(), stack.targetRegistryUrl())) {
       assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/apis/ccompat/v7");
@@ -94,7 +101,8 @@ class LocalStackIT {
     LocalStack stack = SharedStack.get();
     ApicurioNode registry = stack.startRegistry();
     try {
-      assertThat(registry.ccompatUrl()).isNotIn(stack.sourceRegistryUrl(), stack.targetRegistryUrl());
+      assertThat(registry.ccompatUrl())
+          .isNotIn(stack.sourceRegistryUrl(), stack.targetRegistryUrl());
       assertThat(get(registry.ccompatUrl() + "/subjects").body().strip()).isEqualTo("[]");
       assertThat(registry.dataDir()).isDirectory();
     } finally {
@@ -126,7 +134,9 @@ class LocalStackIT {
 
   @Test
   void aStartThatFailsHalfWayStopsWhatDidStart(@TempDir Path tmp) throws Exception {
-    assumeTrue(System.getenv(JavaRuntimes.REGISTRY_JAVA_HOME_ENV) == null, "the environment names the registry Java");
+    assumeTrue(
+        System.getenv(JavaRuntimes.REGISTRY_JAVA_HOME_ENV) == null,
+        "the environment names the registry Java");
     SharedStack.get(); // so its servers are in "before" whichever test runs first
     // A "Java 21" whose java exits at once: the registries fail, the Kafka side starts fine.
     Path jdk = Files.createDirectories(tmp.resolve("jdk-21"));
@@ -155,7 +165,9 @@ class LocalStackIT {
     for (LocalServer server : servers) {
       assertThat(Files.exists(server.dataDir())).as(server.name() + " data dir").isFalse();
       for (int port : server.ports()) {
-        assertThat(FreePorts.isBindable(port)).as(server.name() + " port " + port + " is free").isTrue();
+        assertThat(FreePorts.isBindable(port))
+            .as(server.name() + " port " + port + " is free")
+            .isTrue();
       }
     }
   }
@@ -169,7 +181,8 @@ class LocalStackIT {
   }
 
   private static HttpResponse<String> get(String url) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class ManagedProcessTest {
   private static JvmCommand fake(String... args) throws Exception {
-    Path classes = Path.of(FakeServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    return JvmCommand.mainClass(JavaRuntimes.current(), classes.toString(), FakeServer.class.getName())
+    Path classes =
+        Path.of(FakeServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return JvmCommand.mainClass(
+            JavaRuntimes.current(), classes.toString(), FakeServer.class.getName())
         .withOptions("-Xmx32m", "-XX:TieredStopAtLevel=1")
         .withArguments(args);
   }
@@ -21,13 +23,17 @@ class ManagedProcessTest {
   @Test
   void closeStopsTheServerFreesItsPortAndDeletesItsDataDir() throws Exception {
     int port = FreePorts.next();
-    ManagedProcess process = ManagedProcess.start("fake", fake("serve", Integer.toString(port)),
-        Dirs.newDataDir("fake"));
+    ManagedProcess process =
+        ManagedProcess.start(
+            "fake", fake("serve", Integer.toString(port)), Dirs.newDataDir("fake"));
     try {
-      // The fake binds its socket before it prints, so an open port alone does not mean the line is written yet:
+      // The fake binds its socket before it prints, so an open port alone does not mean the line is
+      // written yet:
       // wait for both, the way the real servers' probes wait for what their callers use.
       String line = "listening on " + port;
-      process.awaitReady(Duration.ofSeconds(30), "port " + port + " and the log line",
+      process.awaitReady(
+          Duration.ofSeconds(30),
+          "port " + port + " and the log line",
           () -> FreePorts.isOpen(port) && Files.readString(process.logFile()).contains(line));
       assertThat(process.isAlive()).isTrue();
       assertThat(process.logFile()).startsWith(process.dataDir());
@@ -62,12 +68,18 @@ class ManagedProcessTest {
   void aProcessThatNeverGetsReadyFailsAtTheDeadlineWithTheLastProbeError() throws Exception {
     ManagedProcess process = ManagedProcess.start("fake", fake("sleep"), Dirs.newDataDir("fake"));
     try {
-      assertThatThrownBy(() -> process.awaitReady(Duration.ofMillis(300), "a miracle", () -> {
-        throw new IllegalStateException("not yet");
-      }))
+      assertThatThrownBy(
+              () ->
+                  process.awaitReady(
+                      Duration.ofMillis(300),
+                      "a miracle",
+                      () -> {
+                        throw new IllegalStateException("not yet");
+                      }))
           .isInstanceOf(UnreachableException.class)
           .hasMessageContaining("fake was not ready within")
-          .hasMessageContaining("waiting for a miracle; last error: java.lang.IllegalStateException: not yet");
+          .hasMessageContaining(
+              "waiting for a miracle; last error: java.lang.IllegalStateException: not yet");
       assertThat(process.lostPortRace()).isFalse();
     } finally {
       process.close();
@@ -78,8 +90,14 @@ class ManagedProcessTest {
   void aFailingToolRunReportsItsExitCodeAndOutput() throws Exception {
     Path dir = Dirs.newDataDir("tool");
     try {
-      assertThatThrownBy(() -> ManagedProcess.runToCompletion("the tool", fake("fail"), dir, dir.resolve("tool.log"),
-          Duration.ofSeconds(30)))
+      assertThatThrownBy(
+              () ->
+                  ManagedProcess.runToCompletion(
+                      "the tool",
+                      fake("fail"),
+                      dir,
+                      dir.resolve("tool.log"),
+                      Duration.ofSeconds(30)))
           .isInstanceOf(UnreachableException.class)
           .hasMessageContaining("the tool failed (exit 3)")
           .hasMessageContaining("starting");
@@ -91,31 +109,47 @@ class ManagedProcessTest {
   @Test
   void portRaceRetriesStartWithNewPortsAndGivesUpAfterThreeAttempts() {
     AtomicInteger attempts = new AtomicInteger();
-    String result = Launch.withPortRetry("x", () -> {
-      if (attempts.incrementAndGet() < 3) {
-        throw new Launch.PortRaceLost(new UnreachableException("port taken"));
-      }
-      return "started";
-    });
+    String result =
+        Launch.withPortRetry(
+            "x",
+            () -> {
+              if (attempts.incrementAndGet() < 3) {
+                throw new Launch.PortRaceLost(new UnreachableException("port taken"));
+              }
+              return "started";
+            });
     assertThat(result).isEqualTo("started");
     assertThat(attempts).hasValue(3);
 
     attempts.set(0);
-    assertThatThrownBy(() -> Launch.withPortRetry("x", () -> {
-      attempts.incrementAndGet();
-      throw new Launch.PortRaceLost(new UnreachableException("port taken"));
-    })).isInstanceOf(UnreachableException.class).hasMessage("port taken");
+    assertThatThrownBy(
+            () ->
+                Launch.withPortRetry(
+                    "x",
+                    () -> {
+                      attempts.incrementAndGet();
+                      throw new Launch.PortRaceLost(new UnreachableException("port taken"));
+                    }))
+        .isInstanceOf(UnreachableException.class)
+        .hasMessage("port taken");
     assertThat(attempts).hasValue(3);
   }
 
   @Test
   void commandLinePutsOptionsBeforeWhatItLaunchesAndArgumentsLast() {
-    JvmCommand command = JvmCommand.jar(Path.of("/jdk"), Path.of("/app/run.jar"))
-        .withOptions("-Xmx1m")
-        .withArguments("a", "b")
-        .withOptions("-Dx=y");
+    JvmCommand command =
+        JvmCommand.jar(Path.of("/jdk"), Path.of("/app/run.jar"))
+            .withOptions("-Xmx1m")
+            .withArguments("a", "b")
+            .withOptions("-Dx=y");
     assertThat(command.commandLine())
-        .containsExactly(JavaRuntimes.javaExecutable(Path.of("/jdk")).toString(), "-Xmx1m", "-Dx=y", "-jar",
-            "/app/run.jar", "a", "b");
+        .containsExactly(
+            JavaRuntimes.javaExecutable(Path.of("/jdk")).toString(),
+            "-Xmx1m",
+            "-Dx=y",
+            "-jar",
+            "/app/run.jar",
+            "a",
+            "b");
   }
 }

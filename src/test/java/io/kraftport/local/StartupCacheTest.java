@@ -34,18 +34,33 @@ class StartupCacheTest {
     Path jdk = javaHome("17.0.15");
     Path dir = tmp.resolve("cache");
     List<String> trainings = new ArrayList<>();
-    List<String> options = StartupCache.options(dir, jdk, "broker", o -> {
-      trainings.add(o);
-      writeCache(o);
-    });
+    List<String> options =
+        StartupCache.options(
+            dir,
+            jdk,
+            "broker",
+            o -> {
+              trainings.add(o);
+              writeCache(o);
+            });
     assertThat(trainings).singleElement().asString().startsWith("-XX:ArchiveClassesAtExit=" + dir);
-    assertThat(options).singleElement().asString().startsWith("-XX:SharedArchiveFile=" + dir).endsWith(".jsa");
+    assertThat(options)
+        .singleElement()
+        .asString()
+        .startsWith("-XX:SharedArchiveFile=" + dir)
+        .endsWith(".jsa");
     Path cache = Path.of(options.get(0).substring(options.get(0).indexOf('=') + 1));
     assertThat(cache).isRegularFile().hasFileName("broker-" + StartupCache.key(jdk) + ".jsa");
 
-    assertThat(StartupCache.options(dir, jdk, "broker", o -> {
-      throw new AssertionError("trained twice");
-    })).isEqualTo(options);
+    assertThat(
+            StartupCache.options(
+                dir,
+                jdk,
+                "broker",
+                o -> {
+                  throw new AssertionError("trained twice");
+                }))
+        .isEqualTo(options);
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".tmp"));
     }
@@ -54,10 +69,15 @@ class StartupCacheTest {
   @Test
   void java25UsesAnAotCache() throws Exception {
     Path jdk = javaHome("25.0.1");
-    List<String> options = StartupCache.options(tmp.resolve("cache"), jdk, "registry", o -> {
-      assertThat(o).startsWith("-XX:AOTCacheOutput=");
-      writeCache(o);
-    });
+    List<String> options =
+        StartupCache.options(
+            tmp.resolve("cache"),
+            jdk,
+            "registry",
+            o -> {
+              assertThat(o).startsWith("-XX:AOTCacheOutput=");
+              writeCache(o);
+            });
     assertThat(options).singleElement().asString().startsWith("-XX:AOTCache=").endsWith(".aot");
   }
 
@@ -65,32 +85,57 @@ class StartupCacheTest {
   void aTrainingThatWritesNothingIsRememberedAndTheServerStartsWithoutACache() throws Exception {
     Path jdk = javaHome("21.0.5");
     Path dir = tmp.resolve("cache");
-    assertThat(StartupCache.options(dir, jdk, "broker", o -> { })).isEmpty();
-    assertThat(StartupCache.options(dir, jdk, "broker", o -> {
-      throw new AssertionError("retrained after a failure");
-    })).isEmpty();
+    assertThat(StartupCache.options(dir, jdk, "broker", o -> {})).isEmpty();
+    assertThat(
+            StartupCache.options(
+                dir,
+                jdk,
+                "broker",
+                o -> {
+                  throw new AssertionError("retrained after a failure");
+                }))
+        .isEmpty();
   }
 
   @Test
   void aServerThatCannotStartFailsTheStartAndIsTriedAgainNextTime() throws Exception {
     Path jdk = javaHome("17");
     Path dir = tmp.resolve("cache");
-    assertThatThrownBy(() -> StartupCache.options(dir, jdk, "broker", o -> {
-      throw new UnreachableException("broker did not start");
-    })).isInstanceOf(UnreachableException.class);
+    assertThatThrownBy(
+            () ->
+                StartupCache.options(
+                    dir,
+                    jdk,
+                    "broker",
+                    o -> {
+                      throw new UnreachableException("broker did not start");
+                    }))
+        .isInstanceOf(UnreachableException.class);
     assertThat(StartupCache.options(dir, jdk, "broker", StartupCacheTest::writeCache)).hasSize(1);
   }
 
   @Test
   void oldJavaOrTheOptOutGetNoCache() throws Exception {
-    assertThat(StartupCache.options(tmp.resolve("c"), javaHome("11.0.2"), "broker", o -> {
-      throw new AssertionError("no training on Java 11");
-    })).isEmpty();
+    assertThat(
+            StartupCache.options(
+                tmp.resolve("c"),
+                javaHome("11.0.2"),
+                "broker",
+                o -> {
+                  throw new AssertionError("no training on Java 11");
+                }))
+        .isEmpty();
     System.setProperty(StartupCache.DISABLE_PROPERTY, "true");
     try {
-      assertThat(StartupCache.options(tmp.resolve("c"), javaHome("17"), "broker", o -> {
-        throw new AssertionError("no training when disabled");
-      })).isEmpty();
+      assertThat(
+              StartupCache.options(
+                  tmp.resolve("c"),
+                  javaHome("17"),
+                  "broker",
+                  o -> {
+                    throw new AssertionError("no training when disabled");
+                  }))
+          .isEmpty();
     } finally {
       System.clearProperty(StartupCache.DISABLE_PROPERTY);
     }

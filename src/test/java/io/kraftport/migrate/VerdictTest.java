@@ -9,11 +9,22 @@ import io.kraftport.gate.CheckResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The verdicts the core decides and every report renders: only drift breaks parity, one failed check closes. */
+/**
+ * The verdicts the core decides and every report renders: only drift breaks parity, one failed
+ * check closes.
+ */
 class VerdictTest {
-  private static final Difference DRIFT = Difference.drift(Kind.PARTITIONS, "orders", "partitions", 6, 3);
-  private static final Difference TRANSLATED = new Difference(Status.TRANSLATED, Kind.CONFIG, "orders",
-      "message.format.version", "2.8-IV1", "(dropped)", "removed in Kafka 4");
+  private static final Difference DRIFT =
+      Difference.drift(Kind.PARTITIONS, "orders", "partitions", 6, 3);
+  private static final Difference TRANSLATED =
+      new Difference(
+          Status.TRANSLATED,
+          Kind.CONFIG,
+          "orders",
+          "message.format.version",
+          "2.8-IV1",
+          "(dropped)",
+          "removed in Kafka 4");
   private static final Difference ACCEPTED = DRIFT.withStatus(Status.ACCEPTED, "allow-listed");
 
   @Test
@@ -33,7 +44,8 @@ class VerdictTest {
 
   @Test
   void passedIsTheExitZeroVerdicts() {
-    assertThat(List.of(Verdict.values())).filteredOn(Verdict::passed)
+    assertThat(List.of(Verdict.values()))
+        .filteredOn(Verdict::passed)
         .containsExactly(Verdict.PARITY, Verdict.OPEN);
   }
 }

@@ -19,8 +19,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A Protobuf schema as declared on one side and as Confluent re-lays it out on the other, through the real
- * canonicalizer: a faithful copy diffs clean and re-imports as nothing to write; a real change still shows.
+ * A Protobuf schema as declared on one side and as Confluent re-lays it out on the other, through
+ * the real canonicalizer: a faithful copy diffs clean and re-imports as nothing to write; a real
+ * change still shows.
  */
 class ProtobufRelayoutTest {
   private static final String DECLARED = resource("order-declared.proto");
@@ -35,18 +36,23 @@ class ProtobufRelayoutTest {
   }
 
   private static RegistrySnapshot registry(String schema) {
-    return Fixtures.confluent(subject("orders-value",
-        new SchemaVersion(1, 42, "PROTOBUF", false, List.of(), null, null, schema)));
+    return Fixtures.confluent(
+        subject(
+            "orders-value",
+            new SchemaVersion(1, 42, "PROTOBUF", false, List.of(), null, null, schema)));
   }
 
   @Test
   void aFaithfulCopyInConfluentsLayoutDiffsClean() {
-    assertThat(RegistryDiffer.diff(registry(DECLARED), registry(CONFLUENT), new DefaultSchemaCanon())).isEmpty();
+    assertThat(
+            RegistryDiffer.diff(registry(DECLARED), registry(CONFLUENT), new DefaultSchemaCanon()))
+        .isEmpty();
   }
 
   @Test
   void aFieldNumberChangeInConfluentsLayoutStillShows() {
-    RegistrySnapshot changed = registry(CONFLUENT.replace("created_at_ms = 8", "created_at_ms = 14"));
+    RegistrySnapshot changed =
+        registry(CONFLUENT.replace("created_at_ms = 8", "created_at_ms = 14"));
     assertThat(RegistryDiffer.diff(registry(DECLARED), changed, new DefaultSchemaCanon()))
         .extracting(Difference::kind)
         .containsExactly(Kind.SCHEMA_TEXT);
@@ -54,10 +60,17 @@ class ProtobufRelayoutTest {
 
   @Test
   void reImportingOntoConfluentsLayoutWritesNothing() {
-    ImportPlan plan = new ImportPlanner(new DefaultSchemaCanon())
-        .plan(registry(DECLARED), registry(CONFLUENT), RegistryFlavor.CONFLUENT, ImportOptions.DEFAULT);
+    ImportPlan plan =
+        new ImportPlanner(new DefaultSchemaCanon())
+            .plan(
+                registry(DECLARED),
+                registry(CONFLUENT),
+                RegistryFlavor.CONFLUENT,
+                ImportOptions.DEFAULT);
 
-    assertThat(plan.steps()).extracting(ImportStep::action).containsExactly(ImportStep.Action.EXISTS_SAME);
+    assertThat(plan.steps())
+        .extracting(ImportStep::action)
+        .containsExactly(ImportStep.Action.EXISTS_SAME);
     assertThat(plan.hasConflicts()).isFalse();
     assertThat(plan.writesAnything()).isFalse();
   }

@@ -61,33 +61,44 @@ class RegistryClientFaultTest {
     try (RegistryClient client = RegistryStubs.client(server, "/faults/429")) {
       assertThat(client.subjects(false)).containsExactly("orders-value");
     }
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(950));
     server.verify(exactly(2), getRequestedFor(urlPathEqualTo("/faults/429/subjects")));
   }
 
   @Test
   void givesUpOnA5xxWhenTheBudgetIsSpent() {
-    RegistrySettings settings = RegistryStubs.settings(server, "/faults/500").withRetryBudget(Duration.ofSeconds(1));
+    RegistrySettings settings =
+        RegistryStubs.settings(server, "/faults/500").withRetryBudget(Duration.ofSeconds(1));
     try (RegistryClient client = RegistryClient.create(settings)) {
       assertThatThrownBy(() -> client.subjects(false))
-          .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(50001))
+          .isInstanceOfSatisfying(
+              RegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(50001))
           .hasMessageContaining("HTTP 500");
     }
-    assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/faults/500/subjects")))).hasSizeGreaterThan(1);
+    assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/faults/500/subjects"))))
+        .hasSizeGreaterThan(1);
   }
 
   @Test
   void neverRetriesA4xx() {
     try (RegistryClient client = RegistryStubs.client(server, "/faults/422")) {
-      assertThatThrownBy(() -> client.register("bad-value", new RegisterRequest("{", null, null, null, null, null, null)))
-          .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.is(RegistryException.INVALID_SCHEMA)).isTrue());
+      assertThatThrownBy(
+              () ->
+                  client.register(
+                      "bad-value", new RegisterRequest("{", null, null, null, null, null, null)))
+          .isInstanceOfSatisfying(
+              RegistryException.class,
+              e -> assertThat(e.is(RegistryException.INVALID_SCHEMA)).isTrue());
     }
-    server.verify(exactly(1), postRequestedFor(urlPathEqualTo("/faults/422/subjects/bad-value/versions")));
+    server.verify(
+        exactly(1), postRequestedFor(urlPathEqualTo("/faults/422/subjects/bad-value/versions")));
   }
 
   @Test
   void slowResponsesTimeOutAsUnreachable() {
-    RegistrySettings settings = RegistryStubs.settings(server, "/faults/slow").withRetryBudget(Duration.ofMillis(800));
+    RegistrySettings settings =
+        RegistryStubs.settings(server, "/faults/slow").withRetryBudget(Duration.ofMillis(800));
     try (RegistryClient client = RegistryClient.create(settings)) {
       assertThatThrownBy(() -> client.subjects(false))
           .isInstanceOf(UnreachableException.class)
@@ -98,12 +109,15 @@ class RegistryClientFaultTest {
 
   @Test
   void connectionResetIsRetriedThenUnreachable() {
-    RegistrySettings settings = RegistryStubs.settings(server, "/faults/reset").withRetryBudget(Duration.ofSeconds(5));
+    RegistrySettings settings =
+        RegistryStubs.settings(server, "/faults/reset").withRetryBudget(Duration.ofSeconds(5));
     try (RegistryClient client = RegistryClient.create(settings)) {
-      assertThatThrownBy(() -> client.subjects(false)).isInstanceOf(UnreachableException.class)
+      assertThatThrownBy(() -> client.subjects(false))
+          .isInstanceOf(UnreachableException.class)
           .hasMessageContaining("GET /subjects");
     }
-    assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/faults/reset/subjects")))).hasSizeGreaterThan(1);
+    assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/faults/reset/subjects"))))
+        .hasSizeGreaterThan(1);
   }
 
   @Test
@@ -114,18 +128,23 @@ class RegistryClientFaultTest {
     props.setProperty("basic.auth.user.info", "alice:" + PASSWORD);
     RegistrySettings settings = RegistrySettings.fromProperties(props);
     assertThat(settings.toString()).doesNotContain(PASSWORD).contains("alice");
-    try (LogCapture logs = new LogCapture(); RegistryClient client = RegistryClient.create(settings)) {
+    try (LogCapture logs = new LogCapture();
+        RegistryClient client = RegistryClient.create(settings)) {
       assertThatThrownBy(() -> client.subjects(false))
           .isInstanceOf(UnreachableException.class)
           .hasMessageContaining("HTTP 401")
           .hasMessageContaining(RegistryStubs.url(server, "/faults/auth"))
           .hasMessageNotContaining(PASSWORD);
-      assertThat(logs.text()).contains("/subjects").doesNotContain(PASSWORD)
+      assertThat(logs.text())
+          .contains("/subjects")
+          .doesNotContain(PASSWORD)
           .doesNotContain(Base64.getEncoder().encodeToString(("alice:" + PASSWORD).getBytes()));
     }
     String basic = "Basic " + Base64.getEncoder().encodeToString(("alice:" + PASSWORD).getBytes());
-    server.verify(exactly(1), getRequestedFor(urlPathEqualTo("/faults/auth/subjects"))
-        .withHeader("Authorization", equalTo(basic)));
+    server.verify(
+        exactly(1),
+        getRequestedFor(urlPathEqualTo("/faults/auth/subjects"))
+            .withHeader("Authorization", equalTo(basic)));
   }
 
   @Test
@@ -136,7 +155,8 @@ class RegistryClientFaultTest {
     props.setProperty("basic.auth.credentials.source", "URL");
     RegistrySettings settings = RegistrySettings.fromProperties(props);
     assertThat(settings.url()).isEqualTo(RegistryStubs.url(server, "/faults/forbidden"));
-    try (LogCapture logs = new LogCapture(); RegistryClient client = RegistryClient.create(settings)) {
+    try (LogCapture logs = new LogCapture();
+        RegistryClient client = RegistryClient.create(settings)) {
       assertThatThrownBy(() -> client.subjects(false))
           .isInstanceOf(UnreachableException.class)
           .hasMessageContaining("HTTP 403")
@@ -144,9 +164,13 @@ class RegistryClientFaultTest {
           .hasMessageNotContaining("bob:");
       assertThat(logs.text()).doesNotContain(PASSWORD);
     }
-    server.verify(getRequestedFor(urlPathEqualTo("/faults/forbidden/subjects"))
-        .withHeader("Authorization", equalTo("Basic " + Base64.getEncoder()
-            .encodeToString(("bob:" + PASSWORD).getBytes()))));
+    server.verify(
+        getRequestedFor(urlPathEqualTo("/faults/forbidden/subjects"))
+            .withHeader(
+                "Authorization",
+                equalTo(
+                    "Basic "
+                        + Base64.getEncoder().encodeToString(("bob:" + PASSWORD).getBytes()))));
   }
 
   @Test
@@ -157,19 +181,23 @@ class RegistryClientFaultTest {
     props.setProperty("bearer.auth.token", TOKEN);
     RegistrySettings settings = RegistrySettings.fromProperties(props);
     assertThat(settings.toString()).doesNotContain(TOKEN);
-    try (LogCapture logs = new LogCapture(); RegistryClient client = RegistryClient.create(settings)) {
-      assertThatThrownBy(() -> client.subjects(false)).isInstanceOf(UnreachableException.class)
+    try (LogCapture logs = new LogCapture();
+        RegistryClient client = RegistryClient.create(settings)) {
+      assertThatThrownBy(() -> client.subjects(false))
+          .isInstanceOf(UnreachableException.class)
           .hasMessageNotContaining(TOKEN);
       assertThat(logs.text()).doesNotContain(TOKEN);
     }
-    server.verify(getRequestedFor(urlPathEqualTo("/faults/auth/subjects"))
-        .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+    server.verify(
+        getRequestedFor(urlPathEqualTo("/faults/auth/subjects"))
+            .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
   }
 
   @Test
   void boundsTheRequestsInFlight() throws Exception {
-    server.stubFor(get(urlPathEqualTo("/faults/busy/subjects"))
-        .willReturn(aResponse().withStatus(200).withBody("[]").withFixedDelay(300)));
+    server.stubFor(
+        get(urlPathEqualTo("/faults/busy/subjects"))
+            .willReturn(aResponse().withStatus(200).withBody("[]").withFixedDelay(300)));
     RegistrySettings settings = RegistryStubs.settings(server, "/faults/busy").withConcurrency(2);
     ExecutorService callers = Executors.newFixedThreadPool(6);
     long started = System.nanoTime();
@@ -185,6 +213,7 @@ class RegistryClientFaultTest {
       callers.shutdownNow();
     }
     // Six calls of 300 ms, two at a time: at least three rounds.
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(880));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(880));
   }
 }

@@ -47,7 +47,8 @@ class RegistryClientTest {
   void baseUrlMayCarryAPath() {
     try (RegistryClient client = RegistryStubs.client(server, "/confluent/")) {
       assertThat(client.subjects(true))
-          .containsExactly("customer-value", "legacy-value", "order-value", "payment-value", "shared-value");
+          .containsExactly(
+              "customer-value", "legacy-value", "order-value", "payment-value", "shared-value");
       assertThat(client.subjects(false)).doesNotContain("legacy-value");
     }
     server.verify(getRequestedFor(urlEqualTo("/confluent/subjects?deleted=true")));
@@ -56,12 +57,14 @@ class RegistryClientTest {
 
   @Test
   void anApicurioListingCutAtItsDefaultCapIsRefusedNotTruncated() {
-    java.util.List<String> capped = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "s" + i).toList();
-    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-            urlEqualTo("/apis/ccompat/v7/subjects"))
-        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(json(capped))));
+    java.util.List<String> capped =
+        java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "s" + i).toList();
+    server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/apis/ccompat/v7/subjects"))
+            .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(json(capped))));
     try (RegistryClient client = RegistryStubs.client(server, "/apis/ccompat/v7")) {
-      assertThatThrownBy(() -> client.subjects(false)).isInstanceOf(io.kraftport.UnreachableException.class)
+      assertThatThrownBy(() -> client.subjects(false))
+          .isInstanceOf(io.kraftport.UnreachableException.class)
           .hasMessageContaining("apicurio.ccompat.max-subjects");
     } finally {
       server.resetToDefaultMappings();
@@ -70,11 +73,14 @@ class RegistryClientTest {
 
   @Test
   void aConfluentListingOfAThousandSubjectsIsWhole() {
-    java.util.List<String> all = java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "s" + i).toList();
-    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/big/subjects"))
-        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(json(all))));
-    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/big/v1/metadata/id"))
-        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"scope\":{}}")));
+    java.util.List<String> all =
+        java.util.stream.IntStream.range(0, 1000).mapToObj(i -> "s" + i).toList();
+    server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/big/subjects"))
+            .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(json(all))));
+    server.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/big/v1/metadata/id"))
+            .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"scope\":{}}")));
     try (RegistryClient client = RegistryStubs.client(server, "/big")) {
       assertThat(client.subjects(false)).hasSize(1000);
     } finally {
@@ -92,7 +98,8 @@ class RegistryClientTest {
       SchemaEntry order = client.version("order-value", 1, true);
       assertThat(order.id()).isEqualTo(3);
       assertThat(order.schemaType()).isEqualTo("AVRO");
-      assertThat(order.references()).containsExactly(new SchemaReference("com.acme.Customer", "customer-value", 2));
+      assertThat(order.references())
+          .containsExactly(new SchemaReference("com.acme.Customer", "customer-value", 2));
       assertThat(client.version("payment-value", 2, true).schemaType()).isEqualTo("PROTOBUF");
       assertThat(client.versions("payment-value", true)).containsExactly(1, 2, 3);
       assertThat(client.versions("payment-value", false)).containsExactly(1, 3);
@@ -119,11 +126,13 @@ class RegistryClientTest {
   void errorCodesBecomeTypedExceptions() {
     try (RegistryClient client = RegistryStubs.client(server, "/confluent")) {
       assertThatThrownBy(() -> client.schemaById(Contexts.DEFAULT, 999))
-          .isInstanceOfSatisfying(RegistryException.class, e -> {
-            assertThat(e.isSchemaNotFound()).isTrue();
-            assertThat(e.httpStatus()).isEqualTo(404);
-            assertThat(e.errorCode()).isEqualTo(40403);
-          })
+          .isInstanceOfSatisfying(
+              RegistryException.class,
+              e -> {
+                assertThat(e.isSchemaNotFound()).isTrue();
+                assertThat(e.httpStatus()).isEqualTo(404);
+                assertThat(e.errorCode()).isEqualTo(40403);
+              })
           .hasMessageContaining(RegistryStubs.url(server, "/confluent"))
           .hasMessageContaining("GET /schemas/ids/999")
           .hasMessageContaining("40403");
@@ -138,8 +147,9 @@ class RegistryClientTest {
       assertThat(confluent.flavor()).isEqualTo(RegistryFlavor.CONFLUENT);
       assertThat(ccompat.flavor()).isEqualTo(RegistryFlavor.APICURIO);
       assertThat(other.flavor()).isEqualTo(RegistryFlavor.OTHER);
-      server.stubFor(get("/apis/registry/v3/system/info")
-          .willReturn(okJson("{\"name\":\"Apicurio Registry (SQL)\",\"version\":\"3.3.3\"}")));
+      server.stubFor(
+          get("/apis/registry/v3/system/info")
+              .willReturn(okJson("{\"name\":\"Apicurio Registry (SQL)\",\"version\":\"3.3.3\"}")));
     }
     try (RegistryClient apicurioRoot = RegistryStubs.client(server, "/")) {
       assertThat(apicurioRoot.flavor()).isEqualTo(RegistryFlavor.APICURIO);
@@ -149,23 +159,37 @@ class RegistryClientTest {
   @Test
   void registersWithExplicitIdAndVersion() {
     try (RegistryClient client = RegistryStubs.client(server, "/target")) {
-      int id = client.register("payment-value", new RegisterRequest("syntax = \"proto3\";", "PROTOBUF",
-          List.of(new SchemaReference("common.proto", "common-value", 1)), null, null, 7, 3));
+      int id =
+          client.register(
+              "payment-value",
+              new RegisterRequest(
+                  "syntax = \"proto3\";",
+                  "PROTOBUF",
+                  List.of(new SchemaReference("common.proto", "common-value", 1)),
+                  null,
+                  null,
+                  7,
+                  3));
       assertThat(id).isEqualTo(7);
       client.setSubjectMode("payment-value", "IMPORT", true);
     }
-    server.verify(postRequestedFor(urlEqualTo("/target/subjects/payment-value/versions"))
-        .withHeader("Content-Type", equalTo("application/vnd.schemaregistry.v1+json"))
-        .withRequestBody(equalToJson("{\"version\":3,\"id\":7,\"schemaType\":\"PROTOBUF\",\"references\":"
-            + "[{\"name\":\"common.proto\",\"subject\":\"common-value\",\"version\":1}],"
-            + "\"schema\":\"syntax = \\\"proto3\\\";\"}")));
-    server.verify(putRequestedFor(urlEqualTo("/target/mode/payment-value?force=true"))
-        .withRequestBody(equalToJson("{\"mode\":\"IMPORT\"}")));
+    server.verify(
+        postRequestedFor(urlEqualTo("/target/subjects/payment-value/versions"))
+            .withHeader("Content-Type", equalTo("application/vnd.schemaregistry.v1+json"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"version\":3,\"id\":7,\"schemaType\":\"PROTOBUF\",\"references\":"
+                        + "[{\"name\":\"common.proto\",\"subject\":\"common-value\",\"version\":1}],"
+                        + "\"schema\":\"syntax = \\\"proto3\\\";\"}")));
+    server.verify(
+        putRequestedFor(urlEqualTo("/target/mode/payment-value?force=true"))
+            .withRequestBody(equalToJson("{\"mode\":\"IMPORT\"}")));
   }
 
   @Test
   void subjectNamesAreEncodedInThePath() {
-    server.stubFor(get(urlPathEqualTo("/target/subjects/a%2Fb%20c/versions")).willReturn(okJson("[1]")));
+    server.stubFor(
+        get(urlPathEqualTo("/target/subjects/a%2Fb%20c/versions")).willReturn(okJson("[1]")));
     try (RegistryClient client = RegistryStubs.client(server, "/target")) {
       assertThat(client.versions("a/b c", false)).containsExactly(1);
     }
@@ -173,12 +197,22 @@ class RegistryClientTest {
 
   @Test
   void lookupAndCompatibilityCheck() {
-    server.stubFor(post(urlPathEqualTo("/target/subjects/known-value"))
-        .willReturn(okJson("{\"subject\":\"known-value\",\"version\":2,\"id\":12,\"schema\":\"\\\"string\\\"\"}")));
-    server.stubFor(post(urlPathEqualTo("/target/subjects/other-value"))
-        .willReturn(aResponse().withStatus(404).withBody("{\"error_code\":40403,\"message\":\"Schema not found\"}")));
-    server.stubFor(post(urlPathEqualTo("/target/compatibility/subjects/known-value/versions/latest"))
-        .willReturn(okJson("{\"is_compatible\":false,\"messages\":[\"READER_FIELD_MISSING_DEFAULT_VALUE\"]}")));
+    server.stubFor(
+        post(urlPathEqualTo("/target/subjects/known-value"))
+            .willReturn(
+                okJson(
+                    "{\"subject\":\"known-value\",\"version\":2,\"id\":12,\"schema\":\"\\\"string\\\"\"}")));
+    server.stubFor(
+        post(urlPathEqualTo("/target/subjects/other-value"))
+            .willReturn(
+                aResponse()
+                    .withStatus(404)
+                    .withBody("{\"error_code\":40403,\"message\":\"Schema not found\"}")));
+    server.stubFor(
+        post(urlPathEqualTo("/target/compatibility/subjects/known-value/versions/latest"))
+            .willReturn(
+                okJson(
+                    "{\"is_compatible\":false,\"messages\":[\"READER_FIELD_MISSING_DEFAULT_VALUE\"]}")));
     try (RegistryClient client = RegistryStubs.client(server, "/target")) {
       RegisterRequest schema = new RegisterRequest("\"string\"", null, null, null, null, 12, 2);
       Optional<SchemaEntry> found = client.lookup("known-value", schema, true);
@@ -189,7 +223,8 @@ class RegistryClientTest {
       assertThat(check.messages()).containsExactly("READER_FIELD_MISSING_DEFAULT_VALUE");
     }
     // A lookup never sends the id or version: only what identifies the content.
-    server.verify(postRequestedFor(urlEqualTo("/target/subjects/known-value?deleted=true"))
-        .withRequestBody(equalToJson("{\"schema\":\"\\\"string\\\"\"}")));
+    server.verify(
+        postRequestedFor(urlEqualTo("/target/subjects/known-value?deleted=true"))
+            .withRequestBody(equalToJson("{\"schema\":\"\\\"string\\\"\"}")));
   }
 }

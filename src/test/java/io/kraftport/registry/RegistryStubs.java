@@ -6,9 +6,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
 
 /**
- * A WireMock server loaded with the stubs under the project's top-level {@code mappings/} folder: a Confluent registry
- * at {@code /confluent} (the export source), an empty Confluent registry at {@code /target}, and faults at
- * {@code /faults/...}. Tests add their own stubs on top and call {@link WireMockServer#resetToDefaultMappings()}.
+ * A WireMock server loaded with the stubs under the project's top-level {@code mappings/} folder: a
+ * Confluent registry at {@code /confluent} (the export source), an empty Confluent registry at
+ * {@code /target}, and faults at {@code /faults/...}. Tests add their own stubs on top and call
+ * {@link WireMockServer#resetToDefaultMappings()}.
  */
 final class RegistryStubs {
   static {
@@ -19,7 +20,8 @@ final class RegistryStubs {
   private RegistryStubs() {}
 
   static WireMockServer start() {
-    WireMockServer server = new WireMockServer(options().dynamicPort().usingFilesUnderDirectory("."));
+    WireMockServer server =
+        new WireMockServer(options().dynamicPort().usingFilesUnderDirectory("."));
     server.start();
     return server;
   }

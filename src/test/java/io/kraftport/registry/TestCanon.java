@@ -6,8 +6,9 @@ import io.kraftport.schema.ResolvedSchema;
 import io.kraftport.schema.SchemaCanon;
 
 /**
- * A stand-in for the real canonicalizer: Avro and JSON Schema texts must be JSON and compare as compact JSON;
- * Protobuf texts compare with whitespace collapsed. Enough to tell reformatting from a change.
+ * A stand-in for the real canonicalizer: Avro and JSON Schema texts must be JSON and compare as
+ * compact JSON; Protobuf texts compare with whitespace collapsed. Enough to tell reformatting from
+ * a change.
  */
 final class TestCanon implements SchemaCanon {
   private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -23,15 +23,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Loads the HTML report of a closed gate in headless Chromium: the rendered DOM shows the verdict and proves the
- * filter script ran, the screenshot is a real page, and with scripts blocked the table is still all there. Fails,
- * rather than skips, without Chromium: a skipped browser test reads as a passed one in a CI summary.
+ * Loads the HTML report of a closed gate in headless Chromium: the rendered DOM shows the verdict
+ * and proves the filter script ran, the screenshot is a real page, and with scripts blocked the
+ * table is still all there. Fails, rather than skips, without Chromium: a skipped browser test
+ * reads as a passed one in a CI summary.
  *
- * <p>The screenshot is kept as {@code target/report-screenshots/gate-closed.png} for a human to look at.
+ * <p>The screenshot is kept as {@code target/report-screenshots/gate-closed.png} for a human to
+ * look at.
  */
 @Tag("integration")
 class HtmlReportBrowserIT {
-  private static final Path CHROMIUM = Path.of(System.getProperty("kraftport.chromium", "/usr/bin/chromium"));
+  private static final Path CHROMIUM =
+      Path.of(System.getProperty("kraftport.chromium", "/usr/bin/chromium"));
   private static final long TIMEOUT_SECONDS = 120;
 
   @TempDir Path dir;
@@ -39,8 +42,11 @@ class HtmlReportBrowserIT {
   @BeforeAll
   static void requireChromium() {
     if (!Files.isExecutable(CHROMIUM)) {
-      fail("headless Chromium not found at " + CHROMIUM + ": install the Debian package chromium"
-          + " (apt-get install -y chromium), or pass -Dkraftport.chromium=/path/to/chromium");
+      fail(
+          "headless Chromium not found at "
+              + CHROMIUM
+              + ": install the Debian package chromium"
+              + " (apt-get install -y chromium), or pass -Dkraftport.chromium=/path/to/chromium");
     }
   }
 
@@ -52,8 +58,11 @@ class HtmlReportBrowserIT {
     Path page = page(HtmlReport.render(ReportFixtures.closedGate()));
     // The filter state comes from the address: only the accepted difference should be left visible.
     String dom = chromium("--dump-dom", page.toUri() + "#status=ACCEPTED").out();
-    assertThat(dom).contains("kraftport gate: CLOSED</h1>", "consumer lag drained", "2 partitions still lag");
-    assertThat(dom).contains("data-script=\"ran\"", "1 of 2 shown", "<div class=\"controls\" id=\"controls\">");
+    assertThat(dom)
+        .contains("kraftport gate: CLOSED</h1>", "consumer lag drained", "2 partitions still lag");
+    assertThat(dom)
+        .contains(
+            "data-script=\"ran\"", "1 of 2 shown", "<div class=\"controls\" id=\"controls\">");
     assertThat(row(dom, "TRANSLATED")).contains("hidden=");
     assertThat(row(dom, "ACCEPTED")).doesNotContain("hidden=");
     // The sort buttons are made by the script too.
@@ -62,22 +71,37 @@ class HtmlReportBrowserIT {
 
   @Test
   void clickingAHeaderSortsTheDifferences() throws Exception {
-    // Headless Chromium cannot click from the command line: a script added to a copy of the page does.
-    String clickResourceTwice = "<script>var b = document.querySelectorAll('#differences th button')[2];"
-        + " b.click(); b.click();</script>\n</body>";
-    Path page = page(HtmlReport.render(ReportFixtures.diffWithDrift()).replace("</body>", clickResourceTwice));
+    // Headless Chromium cannot click from the command line: a script added to a copy of the page
+    // does.
+    String clickResourceTwice =
+        "<script>var b = document.querySelectorAll('#differences th button')[2];"
+            + " b.click(); b.click();</script>\n</body>";
+    Path page =
+        page(
+            HtmlReport.render(ReportFixtures.diffWithDrift())
+                .replace("</body>", clickResourceTwice));
     String dom = chromium("--dump-dom", page.toUri().toString()).out();
-    assertThat(dom).contains("<th aria-sort=\"descending\"><button type=\"button\" title=\"Sort by Resource\">");
+    assertThat(dom)
+        .contains(
+            "<th aria-sort=\"descending\"><button type=\"button\" title=\"Sort by Resource\">");
     // Descending by resource; rows of one resource keep their order (drift first).
-    Matcher m = Pattern.compile("<tr data-status=\"(\\w+)\"[^>]*>(?:<td[^>]*>.*?</td>){2}<td>([^<]*)</td>"
-        + "<td>([^<]*)</td>").matcher(dom);
+    Matcher m =
+        Pattern.compile(
+                "<tr data-status=\"(\\w+)\"[^>]*>(?:<td[^>]*>.*?</td>){2}<td>([^<]*)</td>"
+                    + "<td>([^<]*)</td>")
+            .matcher(dom);
     List<String> rows = new ArrayList<>();
     while (m.find()) {
       rows.add(m.group(2) + " " + m.group(3) + " " + m.group(1));
     }
-    assertThat(rows).containsExactly("payments-value/2 schema DRIFT", "payments replicationFactor ACCEPTED",
-        "orders partitions DRIFT", "orders retention.ms DRIFT", "orders message.format.version TRANSLATED",
-        "audit message.downconversion.enable TRANSLATED");
+    assertThat(rows)
+        .containsExactly(
+            "payments-value/2 schema DRIFT",
+            "payments replicationFactor ACCEPTED",
+            "orders partitions DRIFT",
+            "orders retention.ms DRIFT",
+            "orders message.format.version TRANSLATED",
+            "audit message.downconversion.enable TRANSLATED");
   }
 
   @Test
@@ -104,7 +128,8 @@ class HtmlReportBrowserIT {
 
   @Test
   void withScriptsBlockedTheTableIsStillComplete() throws Exception {
-    // Blocking the page's script through its own policy is what a reader with JavaScript off gets; turning
+    // Blocking the page's script through its own policy is what a reader with JavaScript off gets;
+    // turning
     // scripts off in headless Chromium would also stop --dump-dom, which runs on them.
     String html = HtmlReport.render(ReportFixtures.closedGate());
     assertThat(html).contains("script-src 'unsafe-inline'");
@@ -112,7 +137,9 @@ class HtmlReportBrowserIT {
     String dom = chromium("--dump-dom", page.toUri().toString()).out();
     assertThat(dom).contains("kraftport gate: CLOSED</h1>").doesNotContain("data-script=");
     assertThat(row(dom, "TRANSLATED")).contains("message.format.version").doesNotContain("hidden=");
-    assertThat(row(dom, "ACCEPTED")).contains("capped by --replication-factor 1").doesNotContain("hidden=");
+    assertThat(row(dom, "ACCEPTED"))
+        .contains("capped by --replication-factor 1")
+        .doesNotContain("hidden=");
     assertThat(dom).contains("<div class=\"controls\" id=\"controls\" hidden=");
   }
 
@@ -124,15 +151,28 @@ class HtmlReportBrowserIT {
 
   /** Runs headless Chromium with a fresh profile and nothing that reaches the network. */
   private Run chromium(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
-        "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + Files.createTempDirectory(dir, "profile")));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "profile")));
     command.addAll(List.of(args));
     Path out = Files.createTempFile(dir, "chromium", ".out");
     Path err = Files.createTempFile(dir, "chromium", ".err");
     // Output to files: Chromium logs a lot on stderr, and a full pipe would stall it.
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       p.destroyForcibly().waitFor();
       fail("chromium did not finish in " + TIMEOUT_SECONDS + "s: " + command + "\n" + tail(err));

@@ -24,7 +24,8 @@ class JunitXmlReportTest {
   static Document parse(String xml) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    return f.newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 
   static List<Element> elements(Element parent, String tag) {
@@ -38,19 +39,39 @@ class JunitXmlReportTest {
 
   static Stream<Arguments> counts() {
     return Stream.of(
-        Arguments.of("diff with drift", (Supplier<Report>) ReportFixtures::diffWithDrift, 4, 2,
-            List.of("kraftport.topics/audit", "kraftport.topics/orders", "kraftport.topics/payments",
+        Arguments.of(
+            "diff with drift",
+            (Supplier<Report>) ReportFixtures::diffWithDrift,
+            4,
+            2,
+            List.of(
+                "kraftport.topics/audit",
+                "kraftport.topics/orders",
+                "kraftport.topics/payments",
                 "kraftport.subjects/payments-value/2")),
-        Arguments.of("parity", (Supplier<Report>) ReportFixtures::parity, 1, 0, List.of("kraftport.diff/parity")),
-        Arguments.of("closed gate", (Supplier<Report>) ReportFixtures::closedGate, 4, 1,
-            List.of("kraftport.gate/consumer lag drained", "kraftport.gate/target healthy",
-                "kraftport.topics/orders", "kraftport.topics/payments")));
+        Arguments.of(
+            "parity",
+            (Supplier<Report>) ReportFixtures::parity,
+            1,
+            0,
+            List.of("kraftport.diff/parity")),
+        Arguments.of(
+            "closed gate",
+            (Supplier<Report>) ReportFixtures::closedGate,
+            4,
+            1,
+            List.of(
+                "kraftport.gate/consumer lag drained",
+                "kraftport.gate/target healthy",
+                "kraftport.topics/orders",
+                "kraftport.topics/payments")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("counts")
-  void parsesWithOneSuiteAndTheRightCounts(String name, Supplier<Report> report, int tests, int failures,
-      List<String> cases) throws Exception {
+  void parsesWithOneSuiteAndTheRightCounts(
+      String name, Supplier<Report> report, int tests, int failures, List<String> cases)
+      throws Exception {
     Document doc = parse(JunitXmlReport.render(report.get()));
     Element root = doc.getDocumentElement();
     assertThat(root.getTagName()).isEqualTo("testsuites");
@@ -59,7 +80,8 @@ class JunitXmlReportTest {
     Element suite = suites.get(0);
     assertThat(suite.getAttribute("name")).isEqualTo("kraftport " + report.get().command());
     List<Element> testcases = elements(suite, "testcase");
-    assertThat(testcases).extracting(e -> e.getAttribute("classname") + "/" + e.getAttribute("name"))
+    assertThat(testcases)
+        .extracting(e -> e.getAttribute("classname") + "/" + e.getAttribute("name"))
         .containsExactlyElementsOf(cases);
     long failed = testcases.stream().filter(e -> !elements(e, "failure").isEmpty()).count();
     assertThat(failed).isEqualTo(failures);
@@ -73,20 +95,33 @@ class JunitXmlReportTest {
 
   @Test
   void aDriftingResourceFailsListingEveryDriftingFieldAndShowsWhatWasExpected() throws Exception {
-    Element orders = elements(parse(JunitXmlReport.render(ReportFixtures.diffWithDrift())).getDocumentElement(),
-        "testcase").stream().filter(e -> e.getAttribute("name").equals("orders")).findFirst().orElseThrow();
+    Element orders =
+        elements(
+                parse(JunitXmlReport.render(ReportFixtures.diffWithDrift())).getDocumentElement(),
+                "testcase")
+            .stream()
+            .filter(e -> e.getAttribute("name").equals("orders"))
+            .findFirst()
+            .orElseThrow();
     Element failure = elements(orders, "failure").get(0);
-    assertThat(failure.getAttribute("message")).isEqualTo("drift in partitions, config retention.ms");
-    assertThat(failure.getTextContent()).isEqualTo("partitions: expected 6, actual 3\n"
-        + "config retention.ms: expected 604800000, actual 86400000\n");
+    assertThat(failure.getAttribute("message"))
+        .isEqualTo("drift in partitions, config retention.ms");
+    assertThat(failure.getTextContent())
+        .isEqualTo(
+            "partitions: expected 6, actual 3\n"
+                + "config retention.ms: expected 604800000, actual 86400000\n");
     assertThat(elements(orders, "system-out").get(0).getTextContent())
-        .startsWith("translated: config message.format.version: expected 2.8-IV1, actual (dropped)");
+        .startsWith(
+            "translated: config message.format.version: expected 2.8-IV1, actual (dropped)");
   }
 
   @Test
   void aFailedCheckFailsWithItsSummaryAndDetails() throws Exception {
-    Element check = elements(parse(JunitXmlReport.render(ReportFixtures.closedGate())).getDocumentElement(),
-        "testcase").get(0);
+    Element check =
+        elements(
+                parse(JunitXmlReport.render(ReportFixtures.closedGate())).getDocumentElement(),
+                "testcase")
+            .get(0);
     Element failure = elements(check, "failure").get(0);
     assertThat(failure.getAttribute("message")).isEqualTo("2 partitions still lag");
     assertThat(failure.getTextContent()).contains("orders-0: lag 120", "orders-2: lag 7");
@@ -99,15 +134,18 @@ class JunitXmlReportTest {
     Element root = parse(xml).getDocumentElement();
     List<Element> testcases = elements(root, "testcase");
     assertThat(testcases).hasSize(3);
-    // Attributes hold one line: the line break becomes a space, everything else survives as written.
+    // Attributes hold one line: the line break becomes a space, everything else survives as
+    // written.
     String oneLine = ReportFixtures.NASTY.replace('\n', ' ');
     assertThat(testcases.get(0).getAttribute("name")).isEqualTo(oneLine);
-    assertThat(elements(testcases.get(0), "failure").get(0).getAttribute("message")).isEqualTo(oneLine);
+    assertThat(elements(testcases.get(0), "failure").get(0).getAttribute("message"))
+        .isEqualTo(oneLine);
     assertThat(elements(testcases.get(0), "failure").get(0).getTextContent())
         .isEqualTo(ReportFixtures.NASTY + "\n" + ReportFixtures.NASTY + "\n");
     Element resource = testcases.get(2);
     assertThat(resource.getAttribute("name")).isEqualTo(oneLine);
-    assertThat(elements(resource, "failure").get(0).getTextContent()).contains(ReportFixtures.NASTY);
+    assertThat(elements(resource, "failure").get(0).getTextContent())
+        .contains(ReportFixtures.NASTY);
     assertThat(elements(resource, "system-out").get(0).getTextContent()).contains("actual (none)");
   }
 

@@ -10,7 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MarkdownReportTest {
-  /** The cells of a table row, split on the pipes GFM splits on: those not escaped by a backslash. */
+  /**
+   * The cells of a table row, split on the pipes GFM splits on: those not escaped by a backslash.
+   */
   static List<String> cells(String row) {
     List<String> cells = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
@@ -30,8 +32,10 @@ class MarkdownReportTest {
 
   @Test
   void theVerdictComesFirst() {
-    assertThat(MarkdownReport.render(ReportFixtures.parity())).startsWith("## ✅ kraftport diff: PARITY\n");
-    assertThat(MarkdownReport.render(ReportFixtures.closedGate())).startsWith("## ❌ kraftport gate: CLOSED\n");
+    assertThat(MarkdownReport.render(ReportFixtures.parity()))
+        .startsWith("## ✅ kraftport diff: PARITY\n");
+    assertThat(MarkdownReport.render(ReportFixtures.closedGate()))
+        .startsWith("## ❌ kraftport gate: CLOSED\n");
     assertThat(MarkdownReport.render(ReportFixtures.diffWithDrift()))
         .startsWith("## ❌ kraftport diff: DIFFERENCES\n");
   }
@@ -39,7 +43,9 @@ class MarkdownReportTest {
   @Test
   void driftComesBeforeTranslatedAndAccepted() {
     String md = MarkdownReport.render(ReportFixtures.diffWithDrift());
-    assertThat(md.indexOf("### Drift (3)")).isPositive().isLessThan(md.indexOf("### Translated (2)"));
+    assertThat(md.indexOf("### Drift (3)"))
+        .isPositive()
+        .isLessThan(md.indexOf("### Translated (2)"));
     assertThat(md.indexOf("### Translated (2)")).isLessThan(md.indexOf("### Accepted (1)"));
   }
 
@@ -66,13 +72,29 @@ class MarkdownReportTest {
   @Test
   void longValuesAreShortenedWhereTheyDiffer() {
     String prefix = "x".repeat(200);
-    Report report = ReportFixtures.diff("s", "t", Map.of(), List.of(
-        Difference.drift(Kind.SCHEMA_TEXT, "s-value/1", "schema", prefix + "ALPHA" + "y".repeat(100),
-            prefix + "BETA")));
-    String row = MarkdownReport.render(report).lines().filter(l -> l.startsWith("| schema text")).findFirst()
-        .orElseThrow();
+    Report report =
+        ReportFixtures.diff(
+            "s",
+            "t",
+            Map.of(),
+            List.of(
+                Difference.drift(
+                    Kind.SCHEMA_TEXT,
+                    "s-value/1",
+                    "schema",
+                    prefix + "ALPHA" + "y".repeat(100),
+                    prefix + "BETA")));
+    String row =
+        MarkdownReport.render(report)
+            .lines()
+            .filter(l -> l.startsWith("| schema text"))
+            .findFirst()
+            .orElseThrow();
     List<String> cells = cells(row);
-    assertThat(cells.get(3)).startsWith("…").contains("ALPHA").endsWith("…")
+    assertThat(cells.get(3))
+        .startsWith("…")
+        .contains("ALPHA")
+        .endsWith("…")
         .hasSize(MarkdownReport.MAX_VALUE);
     assertThat(cells.get(4)).startsWith("…").endsWith("BETA");
   }
@@ -81,10 +103,13 @@ class MarkdownReportTest {
   void longTablesAreCutWithANote() {
     List<Difference> many = new ArrayList<>();
     for (int i = 0; i < MarkdownReport.MAX_ROWS + 5; i++) {
-      many.add(Difference.drift(Kind.TOPIC_MISSING, String.format("t%03d", i), null, "present", "missing"));
+      many.add(
+          Difference.drift(
+              Kind.TOPIC_MISSING, String.format("t%03d", i), null, "present", "missing"));
     }
     String md = MarkdownReport.render(ReportFixtures.diff("s", "t", Map.of(), many));
-    assertThat(md.lines().filter(l -> l.startsWith("| topic missing"))).hasSize(MarkdownReport.MAX_ROWS);
+    assertThat(md.lines().filter(l -> l.startsWith("| topic missing")))
+        .hasSize(MarkdownReport.MAX_ROWS);
     assertThat(md).contains("### Drift (105)", "…and 5 more drift differences");
   }
 }

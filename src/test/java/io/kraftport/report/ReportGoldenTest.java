@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every format of every fixture report against its golden file in {@code src/test/resources/reports/}. After an
- * intended change, regenerate them with {@code mvn test -Dtest=ReportGoldenTest -Dkraftport.golden.update=true}
- * and review the diff.
+ * Every format of every fixture report against its golden file in {@code
+ * src/test/resources/reports/}. After an intended change, regenerate them with {@code mvn test
+ * -Dtest=ReportGoldenTest -Dkraftport.golden.update=true} and review the diff.
  */
 class ReportGoldenTest {
   private static final boolean UPDATE = Boolean.getBoolean("kraftport.golden.update");
@@ -25,7 +25,8 @@ class ReportGoldenTest {
   static Stream<Arguments> cases() {
     Stream.Builder<Arguments> cases = Stream.builder();
     for (Format format : Format.values()) {
-      cases.add(Arguments.of("diff-drift", format, (Supplier<Report>) ReportFixtures::diffWithDrift));
+      cases.add(
+          Arguments.of("diff-drift", format, (Supplier<Report>) ReportFixtures::diffWithDrift));
       cases.add(Arguments.of("diff-parity", format, (Supplier<Report>) ReportFixtures::parity));
       cases.add(Arguments.of("gate-closed", format, (Supplier<Report>) ReportFixtures::closedGate));
     }
@@ -34,11 +35,13 @@ class ReportGoldenTest {
 
   @ParameterizedTest(name = "{0} as {1}")
   @MethodSource("cases")
-  void rendersTheGoldenFile(String name, Format format, Supplier<Report> report) throws IOException {
+  void rendersTheGoldenFile(String name, Format format, Supplier<Report> report)
+      throws IOException {
     String file = name + "." + extension(format);
     String rendered = format.render(report.get());
     if (UPDATE) {
-      Files.writeString(Path.of("src/test/resources/reports", file), rendered, StandardCharsets.UTF_8);
+      Files.writeString(
+          Path.of("src/test/resources/reports", file), rendered, StandardCharsets.UTF_8);
     }
     assertThat(rendered).isEqualTo(golden(file));
     // Deterministic: a second rendering is the same text.

@@ -29,8 +29,9 @@ class ReportPartsTest {
   @Test
   void abbreviatesTwoValuesAroundTheirFirstDifference() {
     String common = "0123456789".repeat(4);
-    Difference d = Difference.drift(Kind.SCHEMA_TEXT, "s", "schema", common + "expected-tail-and-more",
-        common + "actual");
+    Difference d =
+        Difference.drift(
+            Kind.SCHEMA_TEXT, "s", "schema", common + "expected-tail-and-more", common + "actual");
     ReportParts.Values v = ReportParts.abbreviate(d, 20);
     assertThat(v.expected()).isEqualTo("…56789expected-tail…").hasSize(20);
     assertThat(v.actual()).isEqualTo("…56789actual");

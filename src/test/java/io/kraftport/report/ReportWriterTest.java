@@ -20,7 +20,8 @@ class ReportWriterTest {
     Path md = dir.resolve("r.md");
     Path html = dir.resolve("r.html");
     Report report = ReportFixtures.closedGate();
-    assertThat(ReportWriter.of(json, xml, md, html).write(report)).containsExactly(json, xml, md, html);
+    assertThat(ReportWriter.of(json, xml, md, html).write(report))
+        .containsExactly(json, xml, md, html);
     assertThat(Files.readString(json)).isEqualTo(JsonReports.toJson(report));
     assertThat(Files.readString(xml)).isEqualTo(JunitXmlReport.render(report));
     assertThat(Files.readString(md)).isEqualTo(MarkdownReport.render(report));

@@ -19,29 +19,42 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.Test;
 
-/** Serializing known values gives hand-computed bytes; decoding real records is strict and explains failures. */
+/**
+ * Serializing known values gives hand-computed bytes; decoding real records is strict and explains
+ * failures.
+ */
 class DecodeTest {
-  private static final ResolvedSchema AVRO = new ResolvedSchema("AVRO",
-      "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"n\",\"type\":\"int\"},"
-          + "{\"name\":\"s\",\"type\":\"string\"}]}", Map.of());
-  private static final ResolvedSchema PROTO = new ResolvedSchema("PROTOBUF",
-      "syntax = \"proto3\"; message M { int32 n = 1; string s = 2; }", Map.of());
-  private static final ResolvedSchema JSON = new ResolvedSchema("JSON",
-      "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}},\"required\":[\"n\"]}", Map.of());
+  private static final ResolvedSchema AVRO =
+      new ResolvedSchema(
+          "AVRO",
+          "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"n\",\"type\":\"int\"},"
+              + "{\"name\":\"s\",\"type\":\"string\"}]}",
+          Map.of());
+  private static final ResolvedSchema PROTO =
+      new ResolvedSchema(
+          "PROTOBUF", "syntax = \"proto3\"; message M { int32 n = 1; string s = 2; }", Map.of());
+  private static final ResolvedSchema JSON =
+      new ResolvedSchema(
+          "JSON",
+          "{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"integer\"}},\"required\":[\"n\"]}",
+          Map.of());
 
   // n = 1 -> zigzag 02; s = "hi" -> length 2 as zigzag 04, then 68 69.
   private static final String AVRO_RECORD = "00 00000001 02 04 6869";
-  // field 1 varint (tag 08) 01; field 2 length-delimited (tag 12) length 02, 68 69; message index [0] -> 00.
+  // field 1 varint (tag 08) 01; field 2 length-delimited (tag 12) length 02, 68 69; message index
+  // [0] -> 00.
   private static final String PROTO_RECORD = "00 00000002 00 0801 12026869";
   private static final String JSON_RECORD = "00 00000003 7b226e223a317d";
 
   private final RoundTrip roundTrip = new RoundTrip();
-  private final SchemaLookup lookup = id -> switch (id) {
-    case 1 -> AVRO;
-    case 2 -> PROTO;
-    case 3 -> JSON;
-    default -> throw new InvalidInputException("no schema with id " + id);
-  };
+  private final SchemaLookup lookup =
+      id ->
+          switch (id) {
+            case 1 -> AVRO;
+            case 2 -> PROTO;
+            case 3 -> JSON;
+            default -> throw new InvalidInputException("no schema with id " + id);
+          };
 
   private static byte[] hex(String hex) {
     return HexFormat.of().parseHex(hex.replace(" ", ""));
@@ -53,14 +66,19 @@ class DecodeTest {
     avro.put("n", 1);
     avro.put("s", "hi");
     var type = ProtobufSchemas.descriptor(PROTO).getMessageTypes().get(0);
-    Message proto = DynamicMessage.newBuilder(type)
-        .setField(type.findFieldByName("n"), 1).setField(type.findFieldByName("s"), "hi").build();
+    Message proto =
+        DynamicMessage.newBuilder(type)
+            .setField(type.findFieldByName("n"), 1)
+            .setField(type.findFieldByName("s"), "hi")
+            .build();
     JsonNode json = JsonSchemas.parseJson("{\"n\":1}", "test");
 
-    assertThat(roundTrip.serialize(new Sample(SchemaType.AVRO, avro, List.of()), AVRO, 1)).isEqualTo(hex(AVRO_RECORD));
+    assertThat(roundTrip.serialize(new Sample(SchemaType.AVRO, avro, List.of()), AVRO, 1))
+        .isEqualTo(hex(AVRO_RECORD));
     assertThat(roundTrip.serialize(new Sample(SchemaType.PROTOBUF, proto, List.of(0)), PROTO, 2))
         .isEqualTo(hex(PROTO_RECORD));
-    assertThat(roundTrip.serialize(new Sample(SchemaType.JSON, json, List.of()), JSON, 3)).isEqualTo(hex(JSON_RECORD));
+    assertThat(roundTrip.serialize(new Sample(SchemaType.JSON, json, List.of()), JSON, 3))
+        .isEqualTo(hex(JSON_RECORD));
   }
 
   @Test

@@ -14,13 +14,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A live registry in memory for round-trip tests: schemas by id, the id each subject's lookup answers (by default
- * the id the schema text has), compatibility answers per subject (compatible by default), and the requests made.
+ * A live registry in memory for round-trip tests: schemas by id, the id each subject's lookup
+ * answers (by default the id the schema text has), compatibility answers per subject (compatible by
+ * default), and the requests made.
  */
 final class FakeRegistry implements RegistryView {
   final Map<Integer, ResolvedSchema> schemas = new HashMap<>();
+
   /** Schemas of contexts other than the default one, by context and id. */
   final Map<String, ResolvedSchema> inContexts = new HashMap<>();
+
   final Map<String, Lookup> lookups = new HashMap<>();
   final Map<String, Compatibility> compatibility = new HashMap<>();
   final List<String> requests = Collections.synchronizedList(new ArrayList<>());
@@ -71,12 +74,15 @@ final class FakeRegistry implements RegistryView {
 
   // Fixture builders for source snapshots.
 
-  static SchemaVersion version(int version, int id, ResolvedSchema schema, SchemaReference... refs) {
-    return new SchemaVersion(version, id, schema.type(), false, List.of(refs), null, null, schema.schema());
+  static SchemaVersion version(
+      int version, int id, ResolvedSchema schema, SchemaReference... refs) {
+    return new SchemaVersion(
+        version, id, schema.type(), false, List.of(refs), null, null, schema.schema());
   }
 
   static SchemaVersion deleted(SchemaVersion v) {
-    return new SchemaVersion(v.version(), v.id(), v.schemaType(), true, v.references(), null, null, v.schema());
+    return new SchemaVersion(
+        v.version(), v.id(), v.schemaType(), true, v.references(), null, null, v.schema());
   }
 
   static SubjectSnapshot subject(String name, SchemaVersion... versions) {
@@ -84,7 +90,14 @@ final class FakeRegistry implements RegistryView {
   }
 
   static RegistrySnapshot registry(SubjectSnapshot... subjects) {
-    return new RegistrySnapshot("http://source", "confluent", "BACKWARD", "READWRITE", true, List.of(),
-        List.of(subjects), List.of());
+    return new RegistrySnapshot(
+        "http://source",
+        "confluent",
+        "BACKWARD",
+        "READWRITE",
+        true,
+        List.of(),
+        List.of(subjects),
+        List.of());
   }
 }

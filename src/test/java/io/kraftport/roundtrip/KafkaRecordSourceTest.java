@@ -17,9 +17,13 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
-/** Reading a topic's tail through a consumer that never joins a group: what is read, where it stops, what it asks. */
+/**
+ * Reading a topic's tail through a consumer that never joins a group: what is read, where it stops,
+ * what it asks.
+ */
 class KafkaRecordSourceTest {
-  private static final ClusterEndpoint ENDPOINT = new ClusterEndpoint("source", "b:9092", Duration.ofSeconds(2));
+  private static final ClusterEndpoint ENDPOINT =
+      new ClusterEndpoint("source", "b:9092", Duration.ofSeconds(2));
   private static final TopicPartition P0 = new TopicPartition("orders", 0);
   private static final TopicPartition P1 = new TopicPartition("orders", 1);
 
@@ -27,20 +31,28 @@ class KafkaRecordSourceTest {
 
   private void twoPartitions(long p0End, long p1End) {
     Node node = new Node(0, "b", 9092);
-    consumer.updatePartitions("orders", List.of(new PartitionInfo("orders", 0, node, null, null),
-        new PartitionInfo("orders", 1, node, null, null)));
+    consumer.updatePartitions(
+        "orders",
+        List.of(
+            new PartitionInfo("orders", 0, node, null, null),
+            new PartitionInfo("orders", 1, node, null, null)));
     consumer.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
     consumer.updateEndOffsets(Map.of(P0, p0End, P1, p1End));
   }
 
-  /** Adds records at these offsets once the partitions are assigned, as a broker would hand them out. */
+  /**
+   * Adds records at these offsets once the partitions are assigned, as a broker would hand them
+   * out.
+   */
   private void recordsOnFirstPoll(TopicPartition tp, long from, long to) {
-    consumer.schedulePollTask(() -> {
-      for (long offset = from; offset < to; offset++) {
-        consumer.addRecord(new ConsumerRecord<>(tp.topic(), tp.partition(), offset, null,
-            Long.toString(offset).getBytes()));
-      }
-    });
+    consumer.schedulePollTask(
+        () -> {
+          for (long offset = from; offset < to; offset++) {
+            consumer.addRecord(
+                new ConsumerRecord<>(
+                    tp.topic(), tp.partition(), offset, null, Long.toString(offset).getBytes()));
+          }
+        });
   }
 
   @Test
@@ -52,7 +64,8 @@ class KafkaRecordSourceTest {
     List<String> read = new ArrayList<>();
 
     new KafkaRecordSource(consumer, ENDPOINT, Duration.ofSeconds(2))
-        .readLast("orders", 3, (partition, offset, key, value) -> read.add(partition + "@" + offset));
+        .readLast(
+            "orders", 3, (partition, offset, key, value) -> read.add(partition + "@" + offset));
 
     assertThat(read).containsExactlyInAnyOrder("0@7", "0@8", "0@9", "1@0", "1@1");
     assertThat(consumer.assignment()).isEmpty();
@@ -65,7 +78,8 @@ class KafkaRecordSourceTest {
     List<String> read = new ArrayList<>();
 
     new KafkaRecordSource(consumer, ENDPOINT, Duration.ofSeconds(2))
-        .readLast("orders", 50, (partition, offset, key, value) -> read.add(partition + "@" + offset));
+        .readLast(
+            "orders", 50, (partition, offset, key, value) -> read.add(partition + "@" + offset));
 
     assertThat(read).isEmpty();
   }
@@ -74,8 +88,10 @@ class KafkaRecordSourceTest {
   void aPartitionThatNeverReachesItsEndOffsetTimesOutNamingTheCluster() {
     twoPartitions(5, 0);
 
-    assertThatThrownBy(() -> new KafkaRecordSource(consumer, ENDPOINT, Duration.ofMillis(300))
-        .readLast("orders", 5, (partition, offset, key, value) -> { }))
+    assertThatThrownBy(
+            () ->
+                new KafkaRecordSource(consumer, ENDPOINT, Duration.ofMillis(300))
+                    .readLast("orders", 5, (partition, offset, key, value) -> {}))
         .isInstanceOf(UnreachableException.class)
         .hasMessageContaining("source cluster (b:9092)")
         .hasMessageContaining("topic orders")

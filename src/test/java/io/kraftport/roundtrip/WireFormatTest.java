@@ -31,7 +31,8 @@ class WireFormatTest {
     byte[] framed = WireFormat.frame(id, hex(payload));
 
     assertThat(framed).isEqualTo(hex(expected));
-    assertThat(WireFormat.unframe(framed)).isEqualTo(new WireFormat.Framed(id, List.of(), hex(payload)));
+    assertThat(WireFormat.unframe(framed))
+        .isEqualTo(new WireFormat.Framed(id, List.of(), hex(payload)));
     assertThat(WireFormat.schemaId(framed)).isEqualTo(id);
   }
 
@@ -54,43 +55,71 @@ class WireFormatTest {
     byte[] framed = WireFormat.frameProtobuf(id, indexes, hex(payload));
 
     assertThat(framed).isEqualTo(hex(expected));
-    assertThat(WireFormat.unframeProtobuf(framed)).isEqualTo(new WireFormat.Framed(id, indexes, hex(payload)));
+    assertThat(WireFormat.unframeProtobuf(framed))
+        .isEqualTo(new WireFormat.Framed(id, indexes, hex(payload)));
   }
 
   @Test
   void theLongFormOfTheFirstMessageReadsAsTheFirstMessage() {
-    assertThat(WireFormat.unframeProtobuf(hex("00 00000001 02 00 08")).messageIndexes()).containsExactly(0);
+    assertThat(WireFormat.unframeProtobuf(hex("00 00000001 02 00 08")).messageIndexes())
+        .containsExactly(0);
   }
 
   static Stream<Arguments> malformed() {
     return Stream.of(
-        Arguments.of("empty", "", false, "record is truncated: 0 bytes, but the Confluent wire format needs 5"),
+        Arguments.of(
+            "empty",
+            "",
+            false,
+            "record is truncated: 0 bytes, but the Confluent wire format needs 5"),
         Arguments.of("header cut short", "00 000001", false, "record is truncated: 4 bytes"),
-        Arguments.of("wrong magic byte", "01 00000001 0204", false,
+        Arguments.of(
+            "wrong magic byte",
+            "01 00000001 0204",
+            false,
             "record starts with byte 0x01, not the Confluent magic byte 0x00"),
         Arguments.of("plain text", "7b 22 61 22 3a", false, "record starts with byte 0x7b"),
-        Arguments.of("protobuf without indexes", "00 00000001", true,
+        Arguments.of(
+            "protobuf without indexes",
+            "00 00000001",
+            true,
             "record is truncated in its Protobuf message indexes"),
-        Arguments.of("protobuf with fewer indexes than announced", "00 00000001 06 02", true,
+        Arguments.of(
+            "protobuf with fewer indexes than announced",
+            "00 00000001 06 02",
+            true,
             "record is truncated in its Protobuf message indexes: 3 indexes announced, 1 bytes left"),
-        Arguments.of("protobuf index cut mid-varint", "00 00000001 02 8c", true,
+        Arguments.of(
+            "protobuf index cut mid-varint",
+            "00 00000001 02 8c",
+            true,
             "record is truncated in its Protobuf message indexes"),
-        Arguments.of("protobuf negative count", "00 00000001 01 00", true,
+        Arguments.of(
+            "protobuf negative count",
+            "00 00000001 01 00",
+            true,
             "record has a negative Protobuf message-index count -1"),
-        Arguments.of("protobuf negative index", "00 00000001 02 03", true,
+        Arguments.of(
+            "protobuf negative index",
+            "00 00000001 02 03",
+            true,
             "record has a negative Protobuf message index -2"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("malformed")
-  void rejectsMalformedRecordsWithTheReason(String name, String bytes, boolean protobuf, String reason) {
-    assertThatThrownBy(() -> {
-      if (protobuf) {
-        WireFormat.unframeProtobuf(hex(bytes));
-      } else {
-        WireFormat.unframe(hex(bytes));
-      }
-    }).isInstanceOf(InvalidInputException.class).hasMessageStartingWith(reason);
+  void rejectsMalformedRecordsWithTheReason(
+      String name, String bytes, boolean protobuf, String reason) {
+    assertThatThrownBy(
+            () -> {
+              if (protobuf) {
+                WireFormat.unframeProtobuf(hex(bytes));
+              } else {
+                WireFormat.unframe(hex(bytes));
+              }
+            })
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith(reason);
   }
 
   @Test

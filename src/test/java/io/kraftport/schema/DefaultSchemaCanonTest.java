@@ -28,21 +28,30 @@ class DefaultSchemaCanonTest {
 
   static Stream<Arguments> equivalentPairs() {
     return Stream.of(
-        Arguments.of("avro: whitespace, doc, attribute order", avro("""
+        Arguments.of(
+            "avro: whitespace, doc, attribute order",
+            avro(
+                """
             {"type":"record","name":"Order","namespace":"com.acme","fields":[{"name":"id","type":"long"}]}"""),
-            avro("""
+            avro(
+                """
             {
               "doc": "An order.",
               "fields": [ { "type": "long", "name": "id", "doc": "key" } ],
               "name": "com.acme.Order",
               "type": "record"
             }""")),
-        Arguments.of("protobuf: comments, whitespace, qualified names", proto("""
+        Arguments.of(
+            "protobuf: comments, whitespace, qualified names",
+            proto(
+                """
             syntax = "proto3";
             package acme;
             message Order { int64 id = 1; Line line = 2; }
             message Line { string sku = 1; }
-            """), proto("""
+            """),
+            proto(
+                """
             // Orders placed in the shop.
             syntax = "proto3";
             package acme;
@@ -57,9 +66,13 @@ class DefaultSchemaCanonTest {
               string sku = 1;
             }
             """)),
-        Arguments.of("json: key order and whitespace", json("""
+        Arguments.of(
+            "json: key order and whitespace",
+            json(
+                """
             {"type":"object","properties":{"id":{"type":"integer"},"name":{"type":"string"}},"required":["id"]}"""),
-            json("""
+            json(
+                """
             {
               "required": ["id"],
               "properties": {
@@ -78,22 +91,32 @@ class DefaultSchemaCanonTest {
 
   static Stream<Arguments> changedPairs() {
     return Stream.of(
-        Arguments.of("avro: field renamed",
-            avro("{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"id\",\"type\":\"long\"}]}"),
-            avro("{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"key\",\"type\":\"long\"}]}")),
-        Arguments.of("avro: type changed",
-            avro("{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"id\",\"type\":\"long\"}]}"),
-            avro("{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"id\",\"type\":\"int\"}]}")),
-        Arguments.of("protobuf: field number changed",
+        Arguments.of(
+            "avro: field renamed",
+            avro(
+                "{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"id\",\"type\":\"long\"}]}"),
+            avro(
+                "{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"key\",\"type\":\"long\"}]}")),
+        Arguments.of(
+            "avro: type changed",
+            avro(
+                "{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"id\",\"type\":\"long\"}]}"),
+            avro(
+                "{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"id\",\"type\":\"int\"}]}")),
+        Arguments.of(
+            "protobuf: field number changed",
             proto("syntax = \"proto3\"; message Order { int64 id = 1; }"),
             proto("syntax = \"proto3\"; message Order { int64 id = 2; }")),
-        Arguments.of("protobuf: message order changed (changes message indexes)",
+        Arguments.of(
+            "protobuf: message order changed (changes message indexes)",
             proto("syntax = \"proto3\"; message A { int64 id = 1; } message B { int64 id = 1; }"),
             proto("syntax = \"proto3\"; message B { int64 id = 1; } message A { int64 id = 1; }")),
-        Arguments.of("json: property type changed",
+        Arguments.of(
+            "json: property type changed",
             json("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"}}}"),
             json("{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"string\"}}}")),
-        Arguments.of("json: enum order changed",
+        Arguments.of(
+            "json: enum order changed",
             json("{\"enum\":[\"a\",\"b\"]}"),
             json("{\"enum\":[\"b\",\"a\"]}")));
   }
@@ -106,50 +129,75 @@ class DefaultSchemaCanonTest {
 
   static Stream<Arguments> brokenSchemas() {
     return Stream.of(
-        Arguments.of(avro("{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"id\",\"type\":\"lung\"}]}"),
-            "Avro schema does not parse", "lung"),
-        Arguments.of(avro("{\"type\":\"record\",\"name\":\"Order\""), "Avro schema does not parse", ""),
-        Arguments.of(proto("syntax = \"proto3\"; message Order { int64 id = 1 }"),
-            "Protobuf schema does not parse", "expected ';'"),
-        Arguments.of(proto("syntax = \"proto3\"; message Order { Money total = 1; }"),
-            "Protobuf schema does not link", "unable to resolve Money"),
-        Arguments.of(proto("syntax = \"proto3\"; import \"common/money.proto\"; message Order { int64 id = 1; }"),
-            "Protobuf import common/money.proto is not among the schema's references", ""),
+        Arguments.of(
+            avro(
+                "{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"id\",\"type\":\"lung\"}]}"),
+            "Avro schema does not parse",
+            "lung"),
+        Arguments.of(
+            avro("{\"type\":\"record\",\"name\":\"Order\""), "Avro schema does not parse", ""),
+        Arguments.of(
+            proto("syntax = \"proto3\"; message Order { int64 id = 1 }"),
+            "Protobuf schema does not parse",
+            "expected ';'"),
+        Arguments.of(
+            proto("syntax = \"proto3\"; message Order { Money total = 1; }"),
+            "Protobuf schema does not link",
+            "unable to resolve Money"),
+        Arguments.of(
+            proto(
+                "syntax = \"proto3\"; import \"common/money.proto\"; message Order { int64 id = 1; }"),
+            "Protobuf import common/money.proto is not among the schema's references",
+            ""),
         Arguments.of(json("{\"type\":\"object\",}"), "JSON schema is not valid JSON", ""),
-        Arguments.of(json("{\"type\":\"strin\"}"), "JSON schema is not a valid JSON Schema", "type"),
+        Arguments.of(
+            json("{\"type\":\"strin\"}"), "JSON schema is not a valid JSON Schema", "type"),
         Arguments.of(json("[1, 2]"), "JSON schema must be an object or a boolean", "ARRAY"),
-        Arguments.of(json("{\"$ref\":\"money.json\"}"), "money.json is not among its references", ""),
+        Arguments.of(
+            json("{\"$ref\":\"money.json\"}"), "money.json is not among its references", ""),
         Arguments.of(new ResolvedSchema("XML", "<a/>", Map.of()), "unknown schema type 'XML'", ""));
   }
 
   @ParameterizedTest(name = "{1}")
   @MethodSource("brokenSchemas")
-  void aSchemaThatDoesNotParseIsRejectedWithTheReason(ResolvedSchema schema, String what, String detail) {
+  void aSchemaThatDoesNotParseIsRejectedWithTheReason(
+      ResolvedSchema schema, String what, String detail) {
     assertThatThrownBy(() -> canon.canonical(schema))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining(what)
         .hasMessageContaining(detail)
-        .message().doesNotContain("\n");
+        .message()
+        .doesNotContain("\n");
   }
 
   @Test
   void avroReferencesAreParsedFirstAndInlinedWhereUsed() {
-    ResolvedSchema money = avro("""
+    ResolvedSchema money =
+        avro(
+            """
         {"type":"record","name":"Money","namespace":"com.acme","fields":[{"name":"cents","type":"long"}]}""");
-    ResolvedSchema order = new ResolvedSchema("AVRO", """
+    ResolvedSchema order =
+        new ResolvedSchema(
+            "AVRO",
+            """
         {"type":"record","name":"Order","namespace":"com.acme","fields":[{"name":"total","type":"Money"}]}""",
-        Map.of("com.acme.Money", money));
+            Map.of("com.acme.Money", money));
 
-    assertThat(canon.canonical(order)).isEqualTo("{\"name\":\"com.acme.Order\",\"type\":\"record\",\"fields\":"
-        + "[{\"name\":\"total\",\"type\":{\"name\":\"com.acme.Money\",\"type\":\"record\",\"fields\":"
-        + "[{\"name\":\"cents\",\"type\":\"long\"}]}}]}");
+    assertThat(canon.canonical(order))
+        .isEqualTo(
+            "{\"name\":\"com.acme.Order\",\"type\":\"record\",\"fields\":"
+                + "[{\"name\":\"total\",\"type\":{\"name\":\"com.acme.Money\",\"type\":\"record\",\"fields\":"
+                + "[{\"name\":\"cents\",\"type\":\"long\"}]}}]}");
   }
 
   @Test
   void avroReferenceThatDoesNotParseIsNamed() {
-    ResolvedSchema order = new ResolvedSchema("AVRO", """
+    ResolvedSchema order =
+        new ResolvedSchema(
+            "AVRO",
+            """
         {"type":"record","name":"Order","fields":[{"name":"total","type":"Money"}]}""",
-        Map.of("Money", avro("{\"type\":\"record\",\"name\":\"Money\"}")));
+            Map.of("Money", avro("{\"type\":\"record\",\"name\":\"Money\"}")));
 
     assertThatThrownBy(() -> canon.canonical(order))
         .isInstanceOf(InvalidInputException.class)
@@ -158,14 +206,19 @@ class DefaultSchemaCanonTest {
 
   @Test
   void protobufImportsResolveFromReferencesAndWellKnownFiles() {
-    ResolvedSchema money = proto("syntax = \"proto3\"; package common; message Money { int64 cents = 1; }");
-    ResolvedSchema order = new ResolvedSchema("PROTOBUF", """
+    ResolvedSchema money =
+        proto("syntax = \"proto3\"; package common; message Money { int64 cents = 1; }");
+    ResolvedSchema order =
+        new ResolvedSchema(
+            "PROTOBUF",
+            """
         syntax = "proto3";
         package shop;
         import "common/money.proto";
         import "google/protobuf/timestamp.proto";
         message Order { common.Money total = 1; google.protobuf.Timestamp placed = 2; }
-        """, Map.of("common/money.proto", money));
+        """,
+            Map.of("common/money.proto", money));
 
     String canonical = canon.canonical(order);
 
@@ -177,11 +230,15 @@ class DefaultSchemaCanonTest {
 
   @Test
   void protobufImportThatDoesNotParseIsNamed() {
-    ResolvedSchema order = new ResolvedSchema("PROTOBUF", """
+    ResolvedSchema order =
+        new ResolvedSchema(
+            "PROTOBUF",
+            """
         syntax = "proto3";
         import "common/money.proto";
         message Order { int64 id = 1; }
-        """, Map.of("common/money.proto", proto("message Money {")));
+        """,
+            Map.of("common/money.proto", proto("message Money {")));
 
     assertThatThrownBy(() -> canon.canonical(order))
         .isInstanceOf(InvalidInputException.class)
@@ -190,12 +247,16 @@ class DefaultSchemaCanonTest {
 
   @Test
   void jsonReferencesResolveAndAreValidated() {
-    ResolvedSchema money = json("{\"type\":\"object\",\"properties\":{\"cents\":{\"type\":\"integer\"}}}");
-    ResolvedSchema order = new ResolvedSchema("JSON",
-        "{\"type\":\"object\",\"properties\":{\"total\":{\"$ref\":\"money.json\"}}}",
-        Map.of("money.json", money));
-    ResolvedSchema brokenRef = new ResolvedSchema("JSON", order.schema(),
-        Map.of("money.json", json("{\"type\":\"strin\"}")));
+    ResolvedSchema money =
+        json("{\"type\":\"object\",\"properties\":{\"cents\":{\"type\":\"integer\"}}}");
+    ResolvedSchema order =
+        new ResolvedSchema(
+            "JSON",
+            "{\"type\":\"object\",\"properties\":{\"total\":{\"$ref\":\"money.json\"}}}",
+            Map.of("money.json", money));
+    ResolvedSchema brokenRef =
+        new ResolvedSchema(
+            "JSON", order.schema(), Map.of("money.json", json("{\"type\":\"strin\"}")));
 
     assertThat(canon.canonical(order))
         .isEqualTo("{\"properties\":{\"total\":{\"$ref\":\"money.json\"}},\"type\":\"object\"}");

@@ -26,9 +26,13 @@ class SnapshotCodecTest {
     configs.put("cleanup.policy", ConfigValue.of("compact", "DYNAMIC_TOPIC_CONFIG"));
     configs.put("max.message.bytes", ConfigValue.of("2000000", "DYNAMIC_DEFAULT_BROKER_CONFIG"));
     // Given out of order on purpose: the codec must sort.
-    return new Snapshot(Snapshot.FORMAT_VERSION, "test", "2026-01-01T00:00:00Z",
+    return new Snapshot(
+        Snapshot.FORMAT_VERSION,
+        "test",
+        "2026-01-01T00:00:00Z",
         new ClusterInfo("abc", 1, "3.9-IV0", "zookeeper"),
-        List.of(new TopicSpec("payments", 6, 1, Map.of(2, 2), Map.of()),
+        List.of(
+            new TopicSpec("payments", 6, 1, Map.of(2, 2), Map.of()),
             new TopicSpec("orders", 3, 1, Map.of(), configs)),
         null);
   }
@@ -51,14 +55,32 @@ class SnapshotCodecTest {
     Snapshot back = SnapshotCodec.read(f);
     assertThat(back).isEqualTo(sample());
     assertThat(SnapshotCodec.toJson(back)).isEqualTo(Files.readString(f));
-    assertThat(back.findTopic("orders").orElseThrow().overrides()).containsOnlyKeys("cleanup.policy");
+    assertThat(back.findTopic("orders").orElseThrow().overrides())
+        .containsOnlyKeys("cleanup.policy");
   }
 
   @Test
-  void anApicurioSnapshotSaysItsCompatibilityOverridesAreKnownAndAnOlderOneDoesNot() throws IOException {
-    RegistrySnapshot apicurio = new RegistrySnapshot("http://r/apis/ccompat/v7", "apicurio", "BACKWARD",
-        "READWRITE", false, true, List.of(), List.of(new SubjectSnapshot("a-value", false, "NONE", null, List.of(
-            new SchemaVersion(1, 1, "AVRO", false, List.of(), null, null, "\"string\"")))), List.of());
+  void anApicurioSnapshotSaysItsCompatibilityOverridesAreKnownAndAnOlderOneDoesNot()
+      throws IOException {
+    RegistrySnapshot apicurio =
+        new RegistrySnapshot(
+            "http://r/apis/ccompat/v7",
+            "apicurio",
+            "BACKWARD",
+            "READWRITE",
+            false,
+            true,
+            List.of(),
+            List.of(
+                new SubjectSnapshot(
+                    "a-value",
+                    false,
+                    "NONE",
+                    null,
+                    List.of(
+                        new SchemaVersion(
+                            1, 1, "AVRO", false, List.of(), null, null, "\"string\"")))),
+            List.of());
     Path f = dir.resolve("r.json");
     SnapshotCodec.write(sample().withRegistry(apicurio), f);
     String json = Files.readString(f);
@@ -71,19 +93,34 @@ class SnapshotCodecTest {
     Files.writeString(older, json.replace("\"subjectCompatibilityKnown\" : true,", ""));
     assertThat(SnapshotCodec.read(older).registry().compatibilityOverridesKnown()).isFalse();
     // Where every override is known the flag adds nothing and is left out.
-    assertThat(SnapshotCodec.toJson(sample().withRegistry(new RegistrySnapshot("http://r", "confluent", "BACKWARD",
-        "READWRITE", true, true, List.of(), List.of(), List.of())))).doesNotContain("subjectCompatibilityKnown");
+    assertThat(
+            SnapshotCodec.toJson(
+                sample()
+                    .withRegistry(
+                        new RegistrySnapshot(
+                            "http://r",
+                            "confluent",
+                            "BACKWARD",
+                            "READWRITE",
+                            true,
+                            true,
+                            List.of(),
+                            List.of(),
+                            List.of()))))
+        .doesNotContain("subjectCompatibilityKnown");
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-    "unknown field|\"topics\" : [|\"topics\" : [{\"name\":\"x\",\"partitions\":1,\"replicationFactor\":1,"
-        + "\"colour\":\"red\"},|topics[0]: unknown field \"colour\"",
-    "bad partitions|\"partitions\" : 3|\"partitions\" : 0|topics[0].partitions: must be at least 1, was 0",
-    "wrong type|\"partitions\" : 3|\"partitions\" : \"three\"|topics[0].partitions:",
-    "wrong version|\"formatVersion\" : 1|\"formatVersion\" : 7|formatVersion: 7 is not supported",
-    "not json|\"topics\" : [|\"topics\" : [[[|not valid JSON at line",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "unknown field|\"topics\" : [|\"topics\" : [{\"name\":\"x\",\"partitions\":1,\"replicationFactor\":1,"
+            + "\"colour\":\"red\"},|topics[0]: unknown field \"colour\"",
+        "bad partitions|\"partitions\" : 3|\"partitions\" : 0|topics[0].partitions: must be at least 1, was 0",
+        "wrong type|\"partitions\" : 3|\"partitions\" : \"three\"|topics[0].partitions:",
+        "wrong version|\"formatVersion\" : 1|\"formatVersion\" : 7|formatVersion: 7 is not supported",
+        "not json|\"topics\" : [|\"topics\" : [[[|not valid JSON at line",
+      })
   void refusesMalformedInputNamingThePlace(String name, String find, String replace, String message)
       throws IOException {
     String text = resource("golden.json").replace(find, replace);
@@ -97,6 +134,7 @@ class SnapshotCodecTest {
   @Test
   void aMissingFileIsAnInputError() {
     assertThatThrownBy(() -> SnapshotCodec.read(dir.resolve("none.json")))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("no such file");
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("no such file");
   }
 }
