@@ -1,5 +1,6 @@
 package io.kraftport.registry;
 
+import io.kraftport.Parallel;
 import io.kraftport.Progress;
 import io.kraftport.snapshot.RegistrySnapshot;
 import io.kraftport.snapshot.SchemaVersion;
@@ -49,7 +50,7 @@ public final class RegistryExporter {
     // none.
     boolean compatibilityKnown = flavor == RegistryFlavor.APICURIO;
 
-    try (Parallel parallel = new Parallel(options.parallelism())) {
+    try (Parallel parallel = new Parallel(options.parallelism(), "kraftport-registry")) {
       AtomicLong listed = new AtomicLong();
       Map<String, VersionLists> versionLists =
           parallel.map(

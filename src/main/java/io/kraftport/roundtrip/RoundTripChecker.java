@@ -1,6 +1,7 @@
 package io.kraftport.roundtrip;
 
 import io.kraftport.InvalidInputException;
+import io.kraftport.Parallel;
 import io.kraftport.diff.Difference;
 import io.kraftport.diff.Difference.Kind;
 import io.kraftport.diff.Difference.Status;
@@ -13,10 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The round-trip check of a migrated registry, version by version of the source snapshot (each
@@ -282,37 +279,8 @@ public final class RoundTripChecker {
     if (parallelism == 1 || items.size() < 2) {
       return items.stream().map(fn).toList();
     }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.min(parallelism, items.size()),
-            r -> {
-              Thread t = new Thread(r, "kraftport-roundtrip");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<R>> futures = new ArrayList<>(items.size());
-      for (T item : items) {
-        futures.add(pool.submit(() -> fn.apply(item)));
-      }
-      List<R> out = new ArrayList<>(items.size());
-      for (Future<R> f : futures) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
+    try (Parallel pool = new Parallel(Math.min(parallelism, items.size()), "kraftport-roundtrip")) {
+      return pool.list(items, fn);
     }
   }
 }
