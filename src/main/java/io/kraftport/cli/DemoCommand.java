@@ -71,24 +71,8 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = new Console(spec);
-    LocalStack.Options options = LocalStack.Options.defaults().withRegistries(!noRegistry);
-    if (sourceVersion != null || targetVersion != null) {
-      options =
-          options.withVersions(
-              sourceVersion == null ? options.sourceKafkaVersion() : sourceVersion,
-              targetVersion == null ? options.targetKafkaVersion() : targetVersion,
-              options.apicurioVersion());
-    }
-    console.progress(
-        "Starting local clusters: ZooKeeper + Kafka "
-            + options.sourceKafkaVersion()
-            + " (source), KRaft Kafka "
-            + options.targetKafkaVersion()
-            + " (target)"
-            + (noRegistry
-                ? ""
-                : ", two Apicurio Registry " + options.apicurioVersion() + " (source and target)")
-            + " ...");
+    LocalStack.Options options = localOptions();
+    console.progress(starting(options));
     try (LocalStack stack = LocalStack.start(options)) {
       console.progress("Source " + stack.sourceBootstrap() + ", target " + stack.targetBootstrap());
       String registries = seed(stack, console);
@@ -118,12 +102,7 @@ public final class DemoCommand implements Callable<Integer> {
                   config.toString(),
                   "--source-jmx",
                   stack.source().jmxAddress()));
-      console.essential("");
-      console.essential("Snapshot: " + snapshot.toAbsolutePath());
-      console.essential(
-          "Reports:  " + outputDir.toAbsolutePath().resolve("diff-report.{json,xml,md,html}"));
-      console.essential(
-          "          " + outputDir.toAbsolutePath().resolve("gate-report.{json,xml,md,html}"));
+      printWhere(console, snapshot);
       console.progress("Stopping the local clusters ...");
       return Math.max(diff, gate);
     }
@@ -205,5 +184,40 @@ public final class DemoCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The local clusters to start: the default versions unless the flags name others. */
+  private LocalStack.Options localOptions() {
+    LocalStack.Options options = LocalStack.Options.defaults().withRegistries(!noRegistry);
+    if (sourceVersion != null || targetVersion != null) {
+      options =
+          options.withVersions(
+              sourceVersion == null ? options.sourceKafkaVersion() : sourceVersion,
+              targetVersion == null ? options.targetKafkaVersion() : targetVersion,
+              options.apicurioVersion());
+    }
+    return options;
+  }
+
+  private String starting(LocalStack.Options options) {
+    return "Starting local clusters: ZooKeeper + Kafka "
+        + options.sourceKafkaVersion()
+        + " (source), KRaft Kafka "
+        + options.targetKafkaVersion()
+        + " (target)"
+        + (noRegistry
+            ? ""
+            : ", two Apicurio Registry " + options.apicurioVersion() + " (source and target)")
+        + " ...";
+  }
+
+  /** Where the demo left its snapshot and reports. */
+  private void printWhere(Console console, Path snapshot) {
+    console.essential("");
+    console.essential("Snapshot: " + snapshot.toAbsolutePath());
+    console.essential(
+        "Reports:  " + outputDir.toAbsolutePath().resolve("diff-report.{json,xml,md,html}"));
+    console.essential(
+        "          " + outputDir.toAbsolutePath().resolve("gate-report.{json,xml,md,html}"));
   }
 }

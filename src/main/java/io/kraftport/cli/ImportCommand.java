@@ -148,22 +148,7 @@ public final class ImportCommand implements Callable<Integer> {
       console.print(RegistryTexts.outcome(registryResult));
     }
     writeReport(outcome);
-    TopicPlan topicsDone = outcome.topics();
-    console.essential(
-        "Imported: "
-            + topicsDone.count(TopicStep.Action.CREATE)
-            + " created, "
-            + topicsDone.count(TopicStep.Action.ALTER)
-            + " altered, "
-            + topicsDone.count(TopicStep.Action.EXISTS_SAME)
-            + " already there, "
-            + (topicsDone.count(TopicStep.Action.CONFLICT)
-                + topicsDone.count(TopicStep.Action.REFUSED))
-            + " not imported"
-            + (registryResult == null ? "" : "; schemas " + registryResult.status())
-            + " ("
-            + outcome.millis()
-            + " ms)");
+    console.essential(imported(outcome));
     return outcome.succeeded() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
   }
 
@@ -194,5 +179,24 @@ public final class ImportCommand implements Callable<Integer> {
           reportJson,
           new ImportReport(outcome.topics(), outcome.registryPlan(), outcome.registryResult()));
     }
+  }
+
+  /** The closing line of an import that ran: what it created, altered, found and left out. */
+  private static String imported(ImportOutcome outcome) {
+    TopicPlan topicsDone = outcome.topics();
+    ImportResult registryResult = outcome.registryResult();
+    return "Imported: "
+        + topicsDone.count(TopicStep.Action.CREATE)
+        + " created, "
+        + topicsDone.count(TopicStep.Action.ALTER)
+        + " altered, "
+        + topicsDone.count(TopicStep.Action.EXISTS_SAME)
+        + " already there, "
+        + (topicsDone.count(TopicStep.Action.CONFLICT) + topicsDone.count(TopicStep.Action.REFUSED))
+        + " not imported"
+        + (registryResult == null ? "" : "; schemas " + registryResult.status())
+        + " ("
+        + outcome.millis()
+        + " ms)";
   }
 }
