@@ -73,15 +73,7 @@ public final class Canonicals {
     this.resolver =
         new ReferenceResolver(
             key -> find(key.subject(), key.version()).map(Unresolved::of),
-            r ->
-                new MissingReference(
-                    "reference "
-                        + r.name()
-                        + " to "
-                        + r.subject()
-                        + "/"
-                        + r.version()
-                        + " cannot be found"));
+            r -> new MissingReference(r.describe() + " cannot be found"));
   }
 
   public Form of(String subject, SchemaVersion version) {

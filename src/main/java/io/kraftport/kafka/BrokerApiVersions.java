@@ -130,13 +130,7 @@ public final class BrokerApiVersions {
                 new DefaultHostResolver())) {
       if (!NetworkClientUtils.awaitReady(client, node, time, timeoutMs)) {
         throw new UnreachableException(
-            endpoint
-                + ": broker "
-                + node.idString()
-                + " at "
-                + node.host()
-                + ":"
-                + node.port()
+            where(endpoint, node)
                 + " did not answer ApiVersions within "
                 + endpoint.timeout().toSeconds()
                 + " s");
@@ -152,19 +146,14 @@ public final class BrokerApiVersions {
       }
       return refusedThoughAdvertised(out);
     } catch (AuthenticationException e) {
-      throw new UnreachableException(endpoint + ": authentication failed: " + e.getMessage(), e);
+      throw KafkaErrors.translate(e, endpoint, "read ApiVersions");
     } catch (IOException e) {
-      throw new UnreachableException(
-          endpoint
-              + ": broker "
-              + node.idString()
-              + " at "
-              + node.host()
-              + ":"
-              + node.port()
-              + ": "
-              + e.getMessage(),
-          e);
+      throw new UnreachableException(where(endpoint, node) + ": " + e.getMessage(), e);
     }
+  }
+
+  /** "target cluster (...): broker 1 at host:port", for messages. */
+  private static String where(ClusterEndpoint endpoint, Node node) {
+    return endpoint + ": broker " + node.idString() + " at " + node.host() + ":" + node.port();
   }
 }

@@ -31,35 +31,32 @@ final class Resolver {
     this.maven = maven;
   }
 
+  /** Copies the distribution's one artifact, without its dependencies, into {@code into}. */
+  private void copyArtifact(Path project, Path log, Path into) {
+    maven.run(
+        project,
+        log,
+        MAVEN_TIMEOUT,
+        distribution.name(),
+        List.of(
+            Maven.DEPENDENCY_PLUGIN + ":copy",
+            "-Dartifact=" + distribution.artifacts().get(0),
+            "-DoutputDirectory=" + into.toAbsolutePath()));
+  }
+
   void resolve() throws IOException {
     Path project = Files.createDirectories(work.resolve("resolve"));
     Files.writeString(project.resolve("pom.xml"), pom(distribution), StandardCharsets.UTF_8);
     Path log = project.resolve("maven.log");
     if (distribution.kind() == Distribution.Kind.APICURIO_REGISTRY) {
       Path download = Files.createDirectories(work.resolve("download"));
-      maven.run(
-          project,
-          log,
-          MAVEN_TIMEOUT,
-          distribution.name(),
-          List.of(
-              Maven.DEPENDENCY_PLUGIN + ":copy",
-              "-Dartifact=" + distribution.artifacts().get(0),
-              "-DoutputDirectory=" + download.toAbsolutePath()));
+      copyArtifact(project, log, download);
       unpackApicurio(download);
       Dirs.deleteRecursively(download);
     } else if (distribution.kind() == Distribution.Kind.JMX_EXPORTER_AGENT) {
       // The agent jar is self-contained: copied by name, without its (shaded) dependencies.
       Path lib = Files.createDirectories(work.resolve("lib"));
-      maven.run(
-          project,
-          log,
-          MAVEN_TIMEOUT,
-          distribution.name(),
-          List.of(
-              Maven.DEPENDENCY_PLUGIN + ":copy",
-              "-Dartifact=" + distribution.artifacts().get(0),
-              "-DoutputDirectory=" + lib.toAbsolutePath()));
+      copyArtifact(project, log, lib);
       if (!Files.isRegularFile(
           lib.resolve("jmx_prometheus_javaagent-" + distribution.version() + ".jar"))) {
         throw new UnreachableException(

@@ -38,16 +38,7 @@ public final class LiveRegistryView implements RegistryView {
     this.resolver =
         new ReferenceResolver(
             key -> version(key).map(LiveRegistryView::unresolved),
-            r ->
-                new InvalidInputException(
-                    "reference "
-                        + r.name()
-                        + " to "
-                        + r.subject()
-                        + "/"
-                        + r.version()
-                        + " cannot be found on "
-                        + client.url()));
+            r -> new InvalidInputException(r.describe() + " cannot be found on " + client.url()));
   }
 
   @Override

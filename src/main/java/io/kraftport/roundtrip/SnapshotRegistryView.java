@@ -50,12 +50,7 @@ public final class SnapshotRegistryView implements RegistryView {
             key -> Optional.ofNullable(byKey.get(key)).map(Unresolved::of),
             r ->
                 new InvalidInputException(
-                    "reference "
-                        + r.name()
-                        + " to "
-                        + r.subject()
-                        + "/"
-                        + r.version()
+                    r.describe()
                         + " is not in the registry snapshot"
                         + (snapshot.url() == null ? "" : " of " + snapshot.url())));
   }

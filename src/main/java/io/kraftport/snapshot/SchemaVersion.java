@@ -43,5 +43,10 @@ public record SchemaVersion(
    * by.
    */
   @JsonPropertyOrder({"name", "subject", "version"})
-  public record SchemaReference(String name, String subject, int version) {}
+  public record SchemaReference(String name, String subject, int version) {
+    /** "reference NAME to SUBJECT/VERSION", for messages about it. */
+    public String describe() {
+      return "reference " + name + " to " + subject + "/" + version;
+    }
+  }
 }
